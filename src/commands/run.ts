@@ -1,0 +1,151 @@
+import type { Config } from '../config/index.ts';
+import { Shutdown } from '../app/shutdown.ts';
+import { createStatusSource } from '../app/status-source.ts';
+import { openConfiguredStore } from './store.ts';
+import { createLogger, fileSink } from '../lib/log.ts';
+import { createPolymarket } from '../polymarket/index.ts';
+import { BatchedWriter } from '../store/writer.ts';
+import { rowValidators } from '../store/rows.ts';
+import { createSyncJobs } from '../jobs/index.ts';
+import { Scheduler } from '../jobs/scheduler.ts';
+import { startHealthServer } from '../jobs/health.ts';
+import { readTrackedWalletCount } from '../jobs/sync-state.ts';
+import { createLiveFeed, type LiveService } from '../live/index.ts';
+import { startSimulator, type Simulator } from '../sim/index.ts';
+import type { Output } from './output.ts';
+
+/**
+ * `whaletop [--demo] [--headless [--once]]`: the composition root. Opens the store, migrates, wires clients →
+ * jobs → store and the live feed, then either renders the TUI or stays headless. Returns the exit code.
+ */
+export async function runCommand(config: Config, out: Output): Promise<number> {
+  const logger = createLogger(fileSink(config.logFile as string), config.logLevel);
+  logger.info('starting', { demo: config.demo, headless: config.headless, once: config.once });
+  const shutdown = new Shutdown(logger);
+
+  let sim: Simulator | null = null;
+  let urls = { dataApi: config.dataApiUrl, gamma: config.gammaUrl, clob: config.clobUrl, ws: config.wsUrl };
+  if (config.demo) {
+    sim = await startSimulator({ seed: config.seed, speed: config.speed, hostile: config.hostile, logger: logger.child({ part: 'sim' }) });
+    urls = sim.urls;
+    if (config.headless) out.info(`demo: simulator on ${new URL(sim.urls.dataApi).host}`);
+  }
+
+  const opened = await openConfiguredStore(config, logger, out);
+  if (!opened) {
+    await sim?.stop();
+    return 1;
+  }
+  const { store } = opened;
+
+  const writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators });
+  const polymarket = createPolymarket({
+    dataApiUrl: urls.dataApi,
+    gammaUrl: urls.gamma,
+    clobUrl: urls.clob,
+    rateFraction: config.rateFraction,
+    timeoutMs: config.requestTimeoutMs,
+    logger: logger.child({ part: 'http' }),
+  });
+  const scheduler = new Scheduler({ store, logger: logger.child({ part: 'scheduler' }) });
+  const jobs = createSyncJobs({ store, writer, polymarket, logger, options: syncOptions(config) });
+  for (const job of jobs) scheduler.add(job);
+
+  if (config.once) {
+    const results = await scheduler.runAllOnce();
+    await writer.close();
+    await polymarket.close();
+    await store.close();
+    await sim?.stop();
+    for (const r of results) {
+      out.info(`${r.name.padEnd(18)} ${r.status.padEnd(7)} rows=${r.rows} pages=${r.pages} rejected=${r.rejected} ${r.durationMs} ms${r.error ? `  ${r.error}` : ''}`);
+    }
+    return results.every((r) => r.status === 'ok') ? 0 : 1;
+  }
+
+  let live: LiveService | null = null;
+  if (config.live) {
+    live = createLiveFeed({
+      store,
+      writer,
+      polymarket,
+      wsUrl: urls.ws,
+      logger: logger.child({ part: 'live' }),
+      options: { watchlistMaxMarkets: config.watchlistMaxMarkets, alertWebhookUrl: config.alertWebhook },
+      alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
+    });
+  }
+
+  const status = createStatusSource({
+    source: config.demo ? 'demo' : 'live',
+    sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : 'live · polymarket.com',
+    storeKind: store.kind,
+    storeDescription: store.description,
+    jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },
+    feed: live ? { read: () => (live as LiveService).status(), subscribe: (l) => (live as LiveService).subscribe(l) } : null,
+  });
+
+  const health =
+    config.healthPort === 0
+      ? null
+      : await startHealthServer({
+          port: config.healthPort,
+          host: config.healthHost,
+          logger,
+          status: async () => ({ ...status.get(), trackedWallets: await readTrackedWalletCount(store) }),
+        }).catch((err: unknown) => {
+          logger.warn('health server not started', { err });
+          out.warn(`/health not started: ${(err as Error).message}`);
+          return null;
+        });
+
+  let ui: { unmount(): void; waitUntilExit(): Promise<void> } | null = null;
+  shutdown
+    .add('ui', () => ui?.unmount())
+    .add('scheduler', () => scheduler.stop())
+    .add('live feed', () => live?.stop())
+    .add('health', () => health?.close())
+    .add('writer', () => writer.close())
+    .add('http clients', () => polymarket.close())
+    .add('store', () => store.close())
+    .add('simulator', () => sim?.stop());
+
+  scheduler.start();
+  // The live feed subscribes to the watchlist, which the first syncs fill; it refreshes itself as they land.
+  void live?.start().catch((err: unknown) => logger.error('live feed failed to start', { err }));
+
+  const done = new Promise<void>((resolve) => shutdown.installSignalHandlers(resolve));
+  if (config.headless) {
+    out.info(`whaletop running headless; store ${store.description}; log ${config.logFile}${health ? `; /health on ${config.healthHost}:${health.port}` : ''}`);
+    await done;
+    return 0;
+  }
+
+  const { renderApp } = await import('../ui/index.tsx');
+  ui = renderApp({
+    store,
+    status,
+    options: { refreshMs: config.refresh * 1000, color: config.color },
+    onQuit: () => void shutdown.run('quit').then(() => process.exit(0)),
+  });
+  await Promise.race([done, ui.waitUntilExit()]);
+  await shutdown.run('ui exited');
+  return 0;
+}
+
+function syncOptions(config: Config) {
+  return {
+    leaderboardMaxResults: config.leaderboardMaxResults,
+    holderSyncTopMarkets: config.holderSyncTopMarkets,
+    trackedWalletMax: config.trackedWalletMax,
+    profileBatchSize: config.profileBatchSize,
+    schedules: {
+      'market-sync': config.marketSyncCron,
+      'leaderboard-sync': config.leaderboardSyncCron,
+      'holder-sync': config.holderSyncCron,
+      'position-sync': config.positionSyncCron,
+      'profile-enricher': config.profileEnricherCron,
+    },
+  };
+}
+

@@ -1,0 +1,51 @@
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../lib/log.ts';
+import { openStore } from '../store/client.ts';
+import { migrate } from '../store/migrate.ts';
+import type { Store } from '../store/types.ts';
+import type { Output } from './output.ts';
+
+/**
+ * Opens the configured store (a server when `--clickhouse-url` is set, else the embedded engine in the data dir)
+ * and applies the schema. On failure prints one clear line (which store, what went wrong) and returns null.
+ */
+export async function openConfiguredStore(
+  config: Config,
+  logger: Logger,
+  out: Output,
+): Promise<{ store: Store; applied: string[] } | null> {
+  const target = config.clickhouseUrl
+    ? ({ kind: 'server', url: config.clickhouseUrl, username: config.clickhouseUser, password: config.clickhousePassword, database: config.clickhouseDatabase } as const)
+    : ({ kind: 'embedded', dataDir: config.dataDir } as const);
+  let store: Store;
+  try {
+    store = await openStore(target, logger.child({ part: 'store' }));
+  } catch (err) {
+    const where = target.kind === 'server' ? `ClickHouse at ${redact(target.url)}` : `embedded store in ${target.dataDir}`;
+    out.error(`cannot open ${where}: ${(err as Error).message}`);
+    logger.error('store open failed', { err });
+    return null;
+  }
+  try {
+    const { applied } = await migrate(store, logger.child({ part: 'migrate' }));
+    if (applied.length > 0) logger.info('migrations applied', { applied });
+    return { store, applied };
+  } catch (err) {
+    out.error((err as Error).message);
+    logger.error('migration failed', { err });
+    await store.close().catch(() => {});
+    return null;
+  }
+}
+
+/** The URL without credentials, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '<invalid url>';
+  }
+}

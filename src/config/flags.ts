@@ -1,0 +1,58 @@
+/**
+ * The command-line surface: every flag, its config key, whether it takes a value, and the environment variable
+ * that sets it when the flag is absent. `--help` is generated from this table, so help never lies.
+ */
+export interface FlagSpec {
+  flag: string;
+  key: string;
+  takesValue: boolean;
+  env?: string;
+  help: string;
+  /** For boolean flags: the value the flag sets (false for `--no-…`). */
+  sets?: boolean;
+  /** Commands the flag applies to; absent = all. */
+  commands?: readonly string[];
+}
+
+export const FLAGS: readonly FlagSpec[] = [
+  { flag: 'demo', key: 'demo', takesValue: false, env: 'WHALETOP_DEMO', help: 'run against the built-in offline simulator' },
+  { flag: 'headless', key: 'headless', takesValue: false, help: 'no UI: jobs, live feed and /health only' },
+  { flag: 'once', key: 'once', takesValue: false, help: 'with --headless: run every sync job once and exit' },
+  { flag: 'data-dir', key: 'dataDir', takesValue: true, env: 'WHALETOP_DATA_DIR', help: 'embedded store directory (default ~/.local/share/whaletop)' },
+  { flag: 'clickhouse-url', key: 'clickhouseUrl', takesValue: true, env: 'CLICKHOUSE_URL', help: 'use a ClickHouse server over HTTP instead of the embedded engine' },
+  { flag: 'clickhouse-user', key: 'clickhouseUser', takesValue: true, env: 'CLICKHOUSE_USER', help: 'server user (default: default)' },
+  { flag: 'clickhouse-password', key: 'clickhousePassword', takesValue: true, env: 'CLICKHOUSE_PASSWORD', help: 'server password' },
+  { flag: 'clickhouse-database', key: 'clickhouseDatabase', takesValue: true, env: 'CLICKHOUSE_DATABASE', help: 'server database (default: whaletop)' },
+  { flag: 'log-file', key: 'logFile', takesValue: true, env: 'WHALETOP_LOG_FILE', help: 'JSON-lines log (default <data-dir>/whaletop.log)' },
+  { flag: 'log-level', key: 'logLevel', takesValue: true, env: 'WHALETOP_LOG_LEVEL', help: 'debug | info | warn | error (default info)' },
+  { flag: 'health-port', key: 'healthPort', takesValue: true, env: 'WHALETOP_HEALTH_PORT', help: '/health port on the health host, 0 disables (default 8080)' },
+  { flag: 'health-host', key: 'healthHost', takesValue: true, env: 'WHALETOP_HEALTH_HOST', help: 'address /health binds to (default 127.0.0.1)' },
+  { flag: 'refresh', key: 'refresh', takesValue: true, env: 'WHALETOP_REFRESH', help: 'UI refresh interval in seconds (default 5)' },
+  { flag: 'no-color', key: 'color', takesValue: false, sets: false, help: 'monochrome screen (NO_COLOR is honoured too)' },
+  { flag: 'data-api-url', key: 'dataApiUrl', takesValue: true, env: 'POLYMARKET_DATA_API_URL', help: 'Data API base URL' },
+  { flag: 'gamma-url', key: 'gammaUrl', takesValue: true, env: 'POLYMARKET_GAMMA_URL', help: 'Gamma API base URL' },
+  { flag: 'clob-url', key: 'clobUrl', takesValue: true, env: 'POLYMARKET_CLOB_URL', help: 'CLOB REST base URL' },
+  { flag: 'ws-url', key: 'wsUrl', takesValue: true, env: 'POLYMARKET_WS_URL', help: 'CLOB market WebSocket URL' },
+  { flag: 'rate-fraction', key: 'rateFraction', takesValue: true, env: 'WHALETOP_RATE_FRACTION', help: 'share of each published rate limit to use (default 0.5)' },
+  { flag: 'request-timeout', key: 'requestTimeoutMs', takesValue: true, env: 'WHALETOP_REQUEST_TIMEOUT_MS', help: 'HTTP timeout in ms (default 15000)' },
+  { flag: 'leaderboard-max', key: 'leaderboardMaxResults', takesValue: true, env: 'LEADERBOARD_MAX_RESULTS', help: 'entries per leaderboard board (default 200)' },
+  { flag: 'holder-top-markets', key: 'holderSyncTopMarkets', takesValue: true, env: 'HOLDER_SYNC_TOP_MARKETS', help: 'markets whose holders are synced (default 50)' },
+  { flag: 'tracked-max', key: 'trackedWalletMax', takesValue: true, env: 'TRACKED_WALLET_MAX', help: 'wallets per position-sync cycle (default 500)' },
+  { flag: 'profile-batch', key: 'profileBatchSize', takesValue: true, env: 'PROFILE_BATCH_SIZE', help: 'profiles enriched per run (default 20)' },
+  { flag: 'market-sync-cron', key: 'marketSyncCron', takesValue: true, env: 'MARKET_SYNC_CRON', help: "market-sync schedule (default '*/10 * * * *')" },
+  { flag: 'leaderboard-sync-cron', key: 'leaderboardSyncCron', takesValue: true, env: 'LEADERBOARD_SYNC_CRON', help: "leaderboard-sync schedule (default '0 * * * *')" },
+  { flag: 'holder-sync-cron', key: 'holderSyncCron', takesValue: true, env: 'HOLDER_SYNC_CRON', help: "holder-sync schedule (default '*/15 * * * *')" },
+  { flag: 'position-sync-cron', key: 'positionSyncCron', takesValue: true, env: 'POSITION_SYNC_CRON', help: "position-sync schedule (default '*/5 * * * *')" },
+  { flag: 'profile-enricher-cron', key: 'profileEnricherCron', takesValue: true, env: 'PROFILE_ENRICHER_CRON', help: "profile-enricher schedule (default '*/10 * * * *')" },
+  { flag: 'no-live', key: 'live', takesValue: false, sets: false, help: 'do not start the WebSocket feed and live signals' },
+  { flag: 'watchlist-max', key: 'watchlistMaxMarkets', takesValue: true, env: 'WATCHLIST_MAX_MARKETS', help: 'markets watched by the live feed (default 100)' },
+  { flag: 'alert-bell', key: 'alertBell', takesValue: false, env: 'WHALETOP_ALERT_BELL', help: 'ring the terminal bell on HIGH signals' },
+  { flag: 'alert-webhook', key: 'alertWebhook', takesValue: true, env: 'WHALETOP_ALERT_WEBHOOK', help: 'POST HIGH signals as JSON to this URL' },
+  { flag: 'port', key: 'simPort', takesValue: true, env: 'WHALETOP_SIM_PORT', help: 'sim: port to listen on (default: any free port)', commands: ['sim'] },
+  { flag: 'seed', key: 'seed', takesValue: true, env: 'WHALETOP_SIM_SEED', help: 'sim/demo: world seed (default 1)' },
+  { flag: 'speed', key: 'speed', takesValue: true, env: 'WHALETOP_SIM_SPEED', help: 'sim/demo: world clock speed-up (default 1)' },
+  { flag: 'hostile', key: 'hostile', takesValue: false, help: 'sim/demo: mix hostile strings into names and titles' },
+  { flag: 'json', key: 'queryFormat', takesValue: false, help: 'query: print JSON lines', commands: ['query'] },
+  { flag: 'csv', key: 'queryFormat', takesValue: false, help: 'query: print CSV', commands: ['query'] },
+  { flag: 'limit', key: 'limit', takesValue: true, help: 'query: at most N rows', commands: ['query'] },
+];

@@ -1,0 +1,89 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one schema for all configuration: every flag and environment variable lands here, is coerced and checked
+ * once, and the rest of the program reads typed values only. A bad value stops the program with one clear line.
+ */
+
+const cron = z.string().trim().min(1, 'needs a cron pattern');
+const url = z.url({ protocol: /^(https?|wss?)$/, error: 'needs an http(s):// or ws(s):// URL' });
+const port = z.coerce.number().int().min(0).max(65_535);
+const boolish = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])]).transform((v) =>
+  typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v),
+);
+
+/** Default data directory: `$XDG_DATA_HOME/whaletop`, else `~/.local/share/whaletop`. */
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.trim() !== '' ? env.XDG_DATA_HOME : join(env.HOME && env.HOME.trim() !== '' ? env.HOME : homedir(), '.local', 'share');
+  return join(base, 'whaletop');
+}
+
+/** Polymarket's public endpoints (see shared/POLYMARKET_API.md). */
+export const POLYMARKET_URLS = {
+  dataApi: 'https://data-api.polymarket.com',
+  gamma: 'https://gamma-api.polymarket.com',
+  clob: 'https://clob.polymarket.com',
+  ws: 'wss://ws-subscriptions-clob.polymarket.com/ws/market',
+} as const;
+
+export const COMMANDS = ['run', 'migrate', 'query', 'sim'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const ConfigSchema = z.object({
+  command: z.enum(COMMANDS),
+  demo: z.boolean().default(false),
+  headless: z.boolean().default(false),
+  once: z.boolean().default(false),
+
+  dataDir: z.string().min(1),
+  clickhouseUrl: url.optional(),
+  clickhouseUser: z.string().default('default'),
+  clickhousePassword: z.string().default(''),
+  clickhouseDatabase: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'needs a plain database name').default('whaletop'),
+
+  logFile: z.string().min(1).optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  healthPort: port.default(8080),
+  healthHost: z.string().default('127.0.0.1'),
+  /** UI refresh interval, seconds. */
+  refresh: z.coerce.number().min(1).max(3600).default(5),
+  color: z.boolean().default(true),
+
+  dataApiUrl: url.default(POLYMARKET_URLS.dataApi),
+  gammaUrl: url.default(POLYMARKET_URLS.gamma),
+  clobUrl: url.default(POLYMARKET_URLS.clob),
+  wsUrl: url.default(POLYMARKET_URLS.ws),
+  /** Fraction of each published rate limit the clients may use. */
+  rateFraction: z.coerce.number().gt(0).max(1).default(0.5),
+  requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
+
+  leaderboardMaxResults: z.coerce.number().int().min(1).max(1000).default(200),
+  holderSyncTopMarkets: z.coerce.number().int().min(1).max(1000).default(50),
+  trackedWalletMax: z.coerce.number().int().min(1).max(100_000).default(500),
+  profileBatchSize: z.coerce.number().int().min(1).max(1000).default(20),
+  marketSyncCron: cron.default('*/10 * * * *'),
+  leaderboardSyncCron: cron.default('0 * * * *'),
+  holderSyncCron: cron.default('*/15 * * * *'),
+  positionSyncCron: cron.default('*/5 * * * *'),
+  profileEnricherCron: cron.default('*/10 * * * *'),
+
+  live: z.boolean().default(true),
+  watchlistMaxMarkets: z.coerce.number().int().min(1).max(5000).default(100),
+  alertBell: boolish.default(false),
+  alertWebhook: url.optional(),
+
+  simPort: port.default(0),
+  seed: z.coerce.number().int().min(0).default(1),
+  speed: z.coerce.number().gt(0).max(1000).default(1),
+  hostile: z.boolean().default(false),
+
+  queryName: z.string().optional(),
+  queryFormat: z.enum(['table', 'json', 'csv']).default('table'),
+  limit: z.coerce.number().int().min(1).max(100_000).optional(),
+  queryFilters: z.record(z.string(), z.string()).default({}),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,60 @@
+/**
+ * What the running process knows about itself, in one immutable snapshot: the jobs' last outcomes, the live
+ * feed's health, where the data lives. Produced by the composition root (from the scheduler and the live feed),
+ * consumed by the status bar and /health. Plain data: no React, no ClickHouse.
+ */
+
+/** One sync job's state as the scheduler sees it. Times are epoch milliseconds. */
+export interface JobStatus {
+  name: string;
+  /** Cron expression or a human description of the schedule. */
+  schedule: string;
+  running: boolean;
+  lastStartedAt: number | null;
+  lastFinishedAt: number | null;
+  lastSuccessAt: number | null;
+  /** Message of the last failed run; null once a later run succeeds. */
+  lastError: string | null;
+  /** Rows written by the last finished run. */
+  lastRows: number;
+  lastDurationMs: number | null;
+  nextRunAt: number | null;
+  consecutiveFailures: number;
+}
+
+/** Connection state of the CLOB market WebSocket feed. */
+export type FeedState = 'off' | 'connecting' | 'live' | 'reconnecting' | 'stale' | 'stopped';
+
+/** The live feed's health. Times are epoch milliseconds. */
+export interface FeedStatus {
+  state: FeedState;
+  connections: number;
+  tokens: number;
+  messagesPerSecond: number;
+  lastMessageAt: number | null;
+  reconnects: number;
+  signalsFired: number;
+  lastError: string | null;
+}
+
+/** Where the data comes from: Polymarket itself, the built-in simulator, or (for the header) a custom URL. */
+export type DataSource = 'live' | 'demo';
+
+/** The whole runtime snapshot. */
+export interface RuntimeStatus {
+  source: DataSource;
+  /** e.g. 'live', 'demo (simulator 127.0.0.1:43121)'. */
+  sourceLabel: string;
+  storeKind: 'embedded' | 'server';
+  storeDescription: string;
+  jobs: JobStatus[];
+  /** null while the live feed is not running (not started, or disabled). */
+  feed: FeedStatus | null;
+  startedAt: number;
+}
+
+/** A subscribable source of {@link RuntimeStatus}; `get` returns the same object until something changes. */
+export interface StatusSource {
+  get(): RuntimeStatus;
+  subscribe(listener: () => void): () => void;
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import type {
+  Activity,
+  ClosedPosition,
+  Holder,
+  LeaderboardEntry,
+  PortfolioValue,
+  Position,
+  TokenHolders,
+  Trade,
+} from './types.ts';
+import {
+  conditionId,
+  dateOrNull,
+  flag,
+  integer,
+  numberOr,
+  text,
+  tokenId,
+  unixSecondsToMs,
+  wallet,
+  wireNumber,
+} from './wire.ts';
+
+/**
+ * Per-record zod schemas of the Data API v1 (POLYMARKET_API.md §1), each mapping one wire record to its domain
+ * type. Unknown fields are stripped (tolerated), wallets lower-cased, unix seconds turned into ms.
+ */
+
+/** `/v1/leaderboard` row: `rank` is a string on the wire, `vol` becomes `volume`. */
+export const leaderboardEntrySchema: z.ZodType<LeaderboardEntry> = z
+  .object({
+    rank: integer,
+    proxyWallet: wallet,
+    userName: text,
+    xUsername: text,
+    verifiedBadge: flag,
+    profileImage: text,
+    pnl: numberOr(0),
+    vol: numberOr(0),
+  })
+  .transform((r) => ({
+    rank: r.rank,
+    wallet: r.proxyWallet,
+    userName: r.userName,
+    xUsername: r.xUsername,
+    verifiedBadge: r.verifiedBadge,
+    profileImage: r.profileImage,
+    pnl: r.pnl,
+    volume: r.vol,
+  }));
+
+/** `/positions` row; `endDate` is a date-only or RFC 3339 string. */
+export const positionSchema: z.ZodType<Position> = z
+  .object({
+    proxyWallet: wallet,
+    conditionId,
+    asset: tokenId,
+    outcome: text,
+    outcomeIndex: integer,
+    size: wireNumber,
+    avgPrice: numberOr(0),
+    initialValue: numberOr(0),
+    currentValue: numberOr(0),
+    curPrice: numberOr(0),
+    cashPnl: numberOr(0),
+    percentPnl: numberOr(0),
+    realizedPnl: numberOr(0),
+    title: text,
+    slug: text,
+    eventSlug: text,
+    endDate: dateOrNull,
+  })
+  .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
+
+/** `/closed-positions` row; `timestamp` unix seconds → ms. */
+export const closedPositionSchema: z.ZodType<ClosedPosition> = z
+  .object({
+    proxyWallet: wallet,
+    conditionId,
+    asset: tokenId,
+    outcome: text,
+    outcomeIndex: integer,
+    avgPrice: numberOr(0),
+    totalBought: numberOr(0),
+    realizedPnl: numberOr(0),
+    curPrice: numberOr(0),
+    title: text,
+    slug: text,
+    timestamp: unixSecondsToMs,
+  })
+  .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
+
+/** `/activity` row. Non-trade rows: `side: ''`, `price: 0`; some carry no asset/outcome, hence the defaults. */
+export const activitySchema: z.ZodType<Activity> = z
+  .object({
+    proxyWallet: wallet,
+    conditionId: z.union([conditionId, z.literal(''), z.null(), z.undefined()]).transform((v) => v ?? ''),
+    asset: text,
+    type: z.string().min(1),
+    side: z.union([z.enum(['BUY', 'SELL', '']), z.null(), z.undefined()]).transform((v) => v ?? ''),
+    outcome: text,
+    outcomeIndex: z.union([integer, z.null(), z.undefined()]).transform((v) => v ?? 999),
+    size: numberOr(0),
+    usdcSize: numberOr(0),
+    price: numberOr(0),
+    transactionHash: text,
+    title: text,
+    slug: text,
+    timestamp: unixSecondsToMs,
+    name: text,
+    pseudonym: text,
+  })
+  .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
+
+/** One holder inside a `/holders` token group. */
+export const holderSchema: z.ZodType<Holder> = z
+  .object({
+    proxyWallet: wallet,
+    pseudonym: text,
+    name: text,
+    profileImage: text,
+    outcomeIndex: integer,
+    amount: wireNumber,
+    verified: flag,
+  })
+  .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
+
+/**
+ * The envelope of one `/holders` token group. Holders are left unparsed here so that the client validates each
+ * one on its own (a bad holder is dropped and counted, its siblings kept).
+ */
+export const tokenHoldersEnvelopeSchema = z.object({
+  token: tokenId,
+  holders: z.array(z.unknown()),
+});
+
+/** A fully parsed `/holders` group (every holder must pass); for callers that parse whole groups. */
+export const tokenHoldersSchema: z.ZodType<TokenHolders> = z.object({
+  token: tokenId,
+  holders: z.array(holderSchema),
+});
+
+/** `/trades` row; `outcomeIndex` may be the sentinel 999 and is kept. */
+export const tradeSchema: z.ZodType<Trade> = z
+  .object({
+    proxyWallet: wallet,
+    side: z.enum(['BUY', 'SELL']),
+    asset: tokenId,
+    conditionId,
+    size: wireNumber,
+    price: wireNumber,
+    timestamp: unixSecondsToMs,
+    title: text,
+    slug: text,
+    outcome: text,
+    outcomeIndex: integer,
+    transactionHash: text,
+    name: text,
+    pseudonym: text,
+  })
+  .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
+
+/** `/value` element: `{user, value}`. */
+export const portfolioValueSchema: z.ZodType<PortfolioValue> = z
+  .object({ user: wallet, value: wireNumber })
+  .transform((r) => ({ wallet: r.user, value: r.value }));
+
+/**
+ * Data API **v2** `/v2/trades` envelope (`{data, pagination}`, snake_case). whaletop does not call v2; this schema
+ * exists so the recorded v2 fixture is checked and the shape is documented. Rows map to the same {@link Trade}.
+ */
+export const v2TradesEnvelopeSchema = z.object({
+  data: z.array(z.unknown()),
+  pagination: z
+    .object({ has_more: flag, next_cursor: z.union([z.string(), z.null(), z.undefined()]) })
+    .loose()
+    .optional(),
+});
+
+/** One Data API v2 trade row → {@link Trade}. */
+export const v2TradeSchema: z.ZodType<Trade> = z
+  .object({
+    proxy_wallet: wallet,
+    side: z.enum(['BUY', 'SELL']),
+    token_id: tokenId,
+    condition_id: conditionId,
+    size: wireNumber,
+    price: wireNumber,
+    timestamp: unixSecondsToMs,
+    title: text,
+    slug: text,
+    outcome: text,
+    outcome_index: integer,
+    transaction_hash: text,
+    name: text,
+    pseudonym: text,
+  })
+  .transform((r) => ({
+    wallet: r.proxy_wallet,
+    side: r.side,
+    asset: r.token_id,
+    conditionId: r.condition_id,
+    size: r.size,
+    price: r.price,
+    timestamp: r.timestamp,
+    title: r.title,
+    slug: r.slug,
+    outcome: r.outcome,
+    outcomeIndex: r.outcome_index,
+    transactionHash: r.transaction_hash,
+    name: r.name,
+    pseudonym: r.pseudonym,
+  }));

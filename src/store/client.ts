@@ -1,0 +1,310 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import type { Logger } from '../lib/log.ts';
+import { StoreError, toStoreError } from './errors.ts';
+import type { InsertOptions, QueryParams, Row, Store } from './types.ts';
+
+/** How to reach ClickHouse: chDB in this process (one data dir per process), or a server over HTTP. */
+export type StoreOptions =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'server'; url: string; username?: string; password?: string; database?: string };
+
+/**
+ * Formats epoch milliseconds as `'YYYY-MM-DD hh:mm:ss.SSS'` in UTC — the text every `DateTime64(3, 'UTC')`
+ * column takes on insert (a JSON number would be read as seconds).
+ */
+export function chTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+}
+
+/**
+ * Settings on every insert: synchronous (so a row is readable once `insert` resolves — chDB defaults to
+ * async_insert=1) and deduplicated by token (tables set `non_replicated_deduplication_window`).
+ */
+const INSERT_SETTINGS = { async_insert: 0, wait_for_async_insert: 1, insert_deduplicate: 1 } as const;
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SAFE_TOKEN = /^[A-Za-z0-9_.:\-]{1,128}$/;
+
+/** A table name, optionally `db.table`, checked so it can be back-quoted into SQL (identifiers cannot be bound). */
+function quoteTable(table: string): string {
+  const parts = table.split('.');
+  if (parts.length > 2 || !parts.every((p) => IDENTIFIER.test(p))) {
+    throw new StoreError('STORE_UNKNOWN_COLUMN', `invalid table name ${JSON.stringify(table)}`);
+  }
+  return parts.map((p) => `\`${p}\``).join('.');
+}
+
+/** A dedup token safe to write inline in a SETTINGS clause: kept when plain, otherwise its sha1 (deterministic). */
+function inlineToken(token: string): string {
+  return SAFE_TOKEN.test(token) ? token : createHash('sha1').update(token).digest('hex');
+}
+
+function rowJson(row: Row): string {
+  return JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** The insertable columns of a table (no MATERIALIZED/ALIAS/EPHEMERAL), name → ClickHouse type. */
+type ColumnTypes = ReadonlyMap<string, string>;
+
+interface DescribeRow {
+  name: string;
+  type: string;
+  default_type: string;
+}
+
+const DDL = /^\s*(ALTER|CREATE|DROP|RENAME|EXCHANGE|TRUNCATE)\b/i;
+
+/**
+ * The Store over one `@clickhouse/client` instance. Embedded inserts go through
+ * `INSERT … SELECT * FROM format(JSONEachRow, {structure}, {rows})` with the rows as a bound parameter:
+ * chDB's `INSERT … FORMAT` reads the process's stdin when stdin is a pipe (silently adding whatever is piped, or
+ * failing under async_insert), and the table-function path never does.
+ */
+class ClickHouseStore implements Store {
+  readonly kind: Store['kind'];
+  readonly description: string;
+  readonly client: ClickHouseClient;
+  private readonly logger: Logger;
+  private closed = false;
+  private readonly columnCache = new Map<string, Promise<ColumnTypes>>();
+
+  constructor(kind: Store['kind'], description: string, client: ClickHouseClient, logger: Logger) {
+    this.kind = kind;
+    this.description = description;
+    this.client = client;
+    this.logger = logger;
+  }
+
+  private assertOpen(where: string): void {
+    if (this.closed) throw new StoreError('STORE_CLOSED', `${where}: store is closed (${this.description})`);
+  }
+
+  private fail(err: unknown, where: string, signal?: AbortSignal): StoreError {
+    if (this.closed) return new StoreError('STORE_CLOSED', `${where}: store is closed (${this.description})`, { cause: err });
+    return toStoreError(err, where, this.kind === 'server', signal);
+  }
+
+  async query<T = Row>(sql: string, params?: QueryParams, signal?: AbortSignal): Promise<T[]> {
+    this.assertOpen('query');
+    try {
+      const result = await this.client.query({
+        query: sql,
+        format: 'JSONEachRow',
+        ...(params && Object.keys(params).length > 0 ? { query_params: params } : {}),
+        ...(signal ? { abort_signal: signal } : {}),
+      });
+      return await result.json<T>();
+    } catch (err) {
+      throw this.fail(err, 'query', signal);
+    }
+  }
+
+  async command(sql: string, params?: QueryParams): Promise<void> {
+    this.assertOpen('command');
+    // A schema change may alter a table's columns: forget the cached structures.
+    if (DDL.test(sql)) this.columnCache.clear();
+    try {
+      await this.client.command({
+        query: sql,
+        ...(params && Object.keys(params).length > 0 ? { query_params: params } : {}),
+      });
+    } catch (err) {
+      throw this.fail(err, 'command');
+    }
+  }
+
+  async insert(table: string, rows: readonly Row[], options: InsertOptions = {}): Promise<void> {
+    const where = `insert into ${table}`;
+    this.assertOpen(where);
+    if (rows.length === 0) return;
+    const quoted = quoteTable(table);
+    try {
+      if (this.kind === 'server') {
+        await this.client.insert({
+          table: quoted,
+          values: rows as Row[],
+          format: 'JSONEachRow',
+          clickhouse_settings: {
+            ...INSERT_SETTINGS,
+            ...(options.dedupToken ? { insert_deduplication_token: options.dedupToken } : {}),
+          },
+          ...(options.signal ? { abort_signal: options.signal } : {}),
+        });
+      } else {
+        await this.insertEmbedded(table, quoted, rows, options);
+      }
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      if (clickHouseColumnError(err)) this.columnCache.delete(table);
+      throw this.fail(err, where, options.signal);
+    }
+  }
+
+  /**
+   * Rows are grouped by their key set and each group is one INSERT naming exactly those columns, so a column a
+   * row omits gets its table DEFAULT (with an explicit structure, a key missing from one row of a mixed batch
+   * would get the type's zero instead). Settings are written in the statement's SETTINGS clause, never via
+   * `clickhouse_settings`: chDB applies those as session-wide `SET`s that would leak a dedup token into later
+   * inserts.
+   */
+  private async insertEmbedded(table: string, quoted: string, rows: readonly Row[], options: InsertOptions): Promise<void> {
+    const columns = await this.columnsOf(table, quoted);
+    const groups = groupByShape(rows);
+    let index = 0;
+    for (const [shape, lines] of groups) {
+      const names = shape.split(',');
+      const structure = names.map((name) => {
+        const type = columns.get(name);
+        if (type === undefined) {
+          throw new StoreError('STORE_UNKNOWN_COLUMN', `insert into ${table}: no insertable column "${name}"`);
+        }
+        return `\`${name}\` ${type}`;
+      });
+      const settings = Object.entries(INSERT_SETTINGS).map(([k, v]) => `${k} = ${v}`);
+      if (options.dedupToken) {
+        const token = groups.size === 1 ? options.dedupToken : `${options.dedupToken}#${index}`;
+        settings.push(`insert_deduplication_token = '${inlineToken(token)}'`);
+      }
+      const sql =
+        `INSERT INTO ${quoted} (${names.map((n) => `\`${n}\``).join(', ')}) SETTINGS ${settings.join(', ')} ` +
+        'SELECT * FROM format(JSONEachRow, {structure:String}, {rows:String})';
+      await this.client.command({
+        query: sql,
+        query_params: { structure: structure.join(', '), rows: lines.join('\n') },
+        ...(options.signal ? { abort_signal: options.signal } : {}),
+      });
+      index++;
+    }
+  }
+
+  private columnsOf(table: string, quoted: string): Promise<ColumnTypes> {
+    let cached = this.columnCache.get(table);
+    if (!cached) {
+      cached = this.client
+        .query({ query: `DESCRIBE TABLE ${quoted}`, format: 'JSONEachRow' })
+        .then((r) => r.json<DescribeRow>())
+        .then((described) => {
+          const map = new Map<string, string>();
+          for (const c of described) {
+            if (c.default_type === '' || c.default_type === 'DEFAULT') map.set(c.name, c.type);
+          }
+          return map;
+        });
+      cached.catch(() => this.columnCache.delete(table));
+      this.columnCache.set(table, cached);
+    }
+    return cached;
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      const result = await this.client.ping();
+      return result.success;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.client.close();
+    } catch (err) {
+      this.logger.warn('store close failed', { err });
+    }
+  }
+}
+
+/** ClickHouse codes meaning the table's columns differ from what we cached (16 NO_SUCH_COLUMN_IN_TABLE, 47, 10). */
+function clickHouseColumnError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '16' || code === '47' || code === '10';
+}
+
+/** Rows keyed by their (sorted) defined keys → JSON lines. Keys whose value is `undefined` count as absent. */
+function groupByShape(rows: readonly Row[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const shape = Object.keys(row)
+      .filter((k) => row[k] !== undefined)
+      .sort()
+      .join(',');
+    let lines = groups.get(shape);
+    if (!lines) groups.set(shape, (lines = []));
+    lines.push(rowJson(row));
+  }
+  return groups;
+}
+
+/** `http://user:secret@host:8123/` → `http://user@host:8123` (never show a password). */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
+  const dir = resolve(dataDir);
+  let client: ClickHouseClient;
+  try {
+    mkdirSync(dir, { recursive: true });
+    // chDB implements the Connection interface of @clickhouse/client-common 1.23.0, structurally the same as the
+    // one bundled in @clickhouse/client 1.23.1 but declared in another package, hence the cast.
+    const connection = createChdbConnection({ path: dir }) as unknown as ClickHouseClientConfigOptions['connection'];
+    client = createClient({ connection });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new StoreError('STORE_OPEN_FAILED', `cannot open embedded ClickHouse at ${dir}: ${message}`, { cause: err });
+  }
+  const store = new ClickHouseStore('embedded', `embedded ${dir}`, client, logger);
+  logger.info('store opened', { store: store.description });
+  return store;
+}
+
+async function openServer(opts: Extract<StoreOptions, { kind: 'server' }>, logger: Logger): Promise<Store> {
+  const database = opts.database ?? 'default';
+  const description = `server ${redactUrl(opts.url)}`;
+  const base = {
+    url: opts.url,
+    ...(opts.username !== undefined ? { username: opts.username } : {}),
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+  };
+  if (database !== 'default') {
+    const bootstrap = createClient(base);
+    try {
+      await bootstrap.command({ query: 'CREATE DATABASE IF NOT EXISTS {db:Identifier}', query_params: { db: database } });
+    } catch (err) {
+      throw toStoreError(err, `open ${description}`, true);
+    } finally {
+      await bootstrap.close();
+    }
+  }
+  const store = new ClickHouseStore('server', description, createClient({ ...base, database }), logger);
+  try {
+    await store.query('SELECT 1');
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  logger.info('store opened', { store: description, database });
+  return store;
+}
+
+/**
+ * Opens the store. Embedded: creates `dataDir` and binds chDB to it (one data dir per process). Server: creates
+ * `database` if missing, then checks the server answers; an unreachable server throws a {@link StoreError} with
+ * code `STORE_UNREACHABLE` (or `CLICKHOUSE` with the server's code, e.g. 516 for bad credentials).
+ */
+export async function openStore(opts: StoreOptions, logger: Logger): Promise<Store> {
+  return opts.kind === 'embedded' ? openEmbedded(opts.dataDir, logger) : openServer(opts, logger);
+}

@@ -1,4 +1,5 @@
 -- Durable state of the sync engine and the live feed, so that a restart (or kill -9) loses nothing.
+-- Every table keeps a deduplication window so a retried writer batch (same insert_deduplication_token) lands once.
 
 -- One row per job run: written at start (finished NULL) and again at the end (newer version wins).
 CREATE TABLE IF NOT EXISTS job_runs
@@ -17,7 +18,8 @@ CREATE TABLE IF NOT EXISTS job_runs
 ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(started)
 ORDER BY (job, started, run_id)
-TTL toDateTime(started) + INTERVAL 90 DAY DELETE;
+TTL toDateTime(started) + INTERVAL 90 DAY DELETE
+SETTINGS non_replicated_deduplication_window = 1000;
 
 -- Key/value watermarks: (scope, key) → value. Scopes in use:
 --   tracked_wallet   key = wallet, value = discovered_via ('leaderboard' | 'holders' | 'manual')
@@ -34,7 +36,8 @@ CREATE TABLE IF NOT EXISTS sync_state
     updated_at         DateTime64(3, 'UTC') DEFAULT now64(3)
 )
 ENGINE = ReplacingMergeTree(updated_at)
-ORDER BY (scope, key);
+ORDER BY (scope, key)
+SETTINGS non_replicated_deduplication_window = 1000;
 
 CREATE TABLE IF NOT EXISTS watchlist_markets
 (
@@ -52,7 +55,8 @@ CREATE TABLE IF NOT EXISTS watchlist_markets
     updated_at         DateTime64(3, 'UTC') DEFAULT now64(3)
 )
 ENGINE = ReplacingMergeTree(updated_at)
-ORDER BY (market_id);
+ORDER BY (market_id)
+SETTINGS non_replicated_deduplication_window = 1000;
 
 CREATE TABLE IF NOT EXISTS watchlist_wallets
 (
@@ -70,7 +74,8 @@ CREATE TABLE IF NOT EXISTS watchlist_wallets
     updated_at         DateTime64(3, 'UTC') DEFAULT now64(3)
 )
 ENGINE = ReplacingMergeTree(updated_at)
-ORDER BY (wallet_address);
+ORDER BY (wallet_address)
+SETTINGS non_replicated_deduplication_window = 1000;
 
 -- Per-wallet sync bookkeeping for position-sync: last success, counts, last error.
 CREATE TABLE IF NOT EXISTS wallet_sync_metadata
@@ -84,4 +89,5 @@ CREATE TABLE IF NOT EXISTS wallet_sync_metadata
     updated_at         DateTime64(3, 'UTC') DEFAULT now64(3)
 )
 ENGINE = ReplacingMergeTree(updated_at)
-ORDER BY (proxy_wallet);
+ORDER BY (proxy_wallet)
+SETTINGS non_replicated_deduplication_window = 1000;

@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.ts';
 import { createLogger, fileSink } from '../lib/log.ts';
-import { sanitize } from '../lib/sanitize.ts';
-import { QUERIES } from '../store/queries/index.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import { QUERIES, type QueryEntry } from '../store/queries/index.ts';
 import { openConfiguredStore } from './store.ts';
 import type { Output } from './output.ts';
 
@@ -12,7 +12,7 @@ import type { Output } from './output.ts';
  */
 export async function queryCommand(config: Config, out: Output): Promise<number> {
   const name = config.queryName as string;
-  const query = QUERIES[name];
+  const query = (QUERIES as Record<string, QueryEntry>)[name];
   if (!query) {
     out.error(`unknown query '${name}' (queries: ${Object.keys(QUERIES).join(', ')})`);
     return 2;
@@ -57,7 +57,7 @@ export function toCsv(rows: readonly Record<string, unknown>[]): string {
 export function toTextTable(rows: readonly Record<string, unknown>[]): string {
   const columns = Object.keys(rows[0] ?? {});
   const cells = rows.map((r) => columns.map((c) => {
-    const text = sanitize(cellText(r[c]));
+    const text = sanitizeText(cellText(r[c]));
     return text.length > 60 ? `${text.slice(0, 59)}…` : text;
   }));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)));

@@ -43,7 +43,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     dataApiUrl: urls.dataApi,
     gammaUrl: urls.gamma,
     clobUrl: urls.clob,
-    rateFraction: config.rateFraction,
+    rateFraction: config.rateFraction ?? (config.demo ? 1 : 0.5),
     timeoutMs: config.requestTimeoutMs,
     logger: logger.child({ part: 'http' }),
   });
@@ -71,7 +71,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
       polymarket,
       wsUrl: urls.ws,
       logger: logger.child({ part: 'live' }),
-      options: { watchlistMaxMarkets: config.watchlistMaxMarkets, alertWebhookUrl: config.alertWebhook },
+      options: { maxWatchedMarkets: config.watchlistMaxMarkets, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
       alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
     });
   }

@@ -56,8 +56,11 @@ export const ConfigSchema = z.object({
   gammaUrl: url.default(POLYMARKET_URLS.gamma),
   clobUrl: url.default(POLYMARKET_URLS.clob),
   wsUrl: url.default(POLYMARKET_URLS.ws),
-  /** Fraction of each published rate limit the clients may use. */
-  rateFraction: z.coerce.number().gt(0).max(1).default(0.5),
+  /**
+   * Fraction of each published rate limit the clients may use. Unset: 0.5 against Polymarket (room for other
+   * users of the same IP), 1 against the in-process simulator (--demo), which has no one else to share with.
+   */
+  rateFraction: z.coerce.number().gt(0).max(1).optional(),
   requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
 
   leaderboardMaxResults: z.coerce.number().int().min(1).max(1000).default(200),

@@ -111,6 +111,8 @@ export function shortWallet(wallet: string): string {
 /** A trader's label: their name when they have one, else the short wallet. */
 export function traderLabel(name: string | null | undefined, wallet: string): string {
   const trimmed = (name ?? '').trim();
+  // The leaderboard gives a wallet's address as its user name when it has none.
+  if (/^0x[0-9a-fA-F]{40}$/.test(trimmed)) return shortWallet(trimmed);
   return trimmed.length > 0 ? trimmed : shortWallet(wallet);
 }
 

@@ -95,12 +95,13 @@ export const closedPositionSchema: z.ZodType<ClosedPosition> = z
 export const activitySchema: z.ZodType<Activity> = z
   .object({
     proxyWallet: wallet,
-    conditionId: z.union([conditionId, z.literal(''), z.null(), z.undefined()]).transform((v) => v ?? ''),
+    conditionId: z.union([conditionId, z.literal('')]).nullish().transform((v) => v ?? ''),
     asset: text,
     type: z.string().min(1),
-    side: z.union([z.enum(['BUY', 'SELL', '']), z.null(), z.undefined()]).transform((v) => v ?? ''),
+    side: z.enum(['BUY', 'SELL', '']).nullish().transform((v) => v ?? ''),
     outcome: text,
-    outcomeIndex: z.union([integer, z.null(), z.undefined()]).transform((v) => v ?? 999),
+    // Some non-trade rows omit it; 999 is the API's own "no outcome" sentinel.
+    outcomeIndex: integer.nullish().transform((v) => v ?? 999),
     size: numberOr(0),
     usdcSize: numberOr(0),
     price: numberOr(0),
@@ -173,7 +174,7 @@ export const portfolioValueSchema: z.ZodType<PortfolioValue> = z
 export const v2TradesEnvelopeSchema = z.object({
   data: z.array(z.unknown()),
   pagination: z
-    .object({ has_more: flag, next_cursor: z.union([z.string(), z.null(), z.undefined()]) })
+    .object({ has_more: flag, next_cursor: z.string().nullish() })
     .loose()
     .optional(),
 });

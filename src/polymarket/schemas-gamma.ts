@@ -28,9 +28,10 @@ export const marketSchema: z.ZodType<Market> = z
     question: text,
     slug: text,
     category: text,
-    tags: z.union([z.array(tagSchema), z.null(), z.undefined()]).transform((t) => t ?? []),
+    tags: z.array(tagSchema).nullish().transform((t) => t ?? []),
     events: z
-      .union([z.array(z.object({ slug: text }).loose()), z.null(), z.undefined()])
+      .array(z.object({ slug: text }).loose())
+      .nullish()
       .transform((e) => e ?? []),
     outcomes: stringifiedStrings,
     outcomePrices: stringifiedNumbers,
@@ -81,12 +82,12 @@ export const eventEnvelopeSchema = z.object({
   liquidity: numberOr(0),
   active: flag,
   closed: flag,
-  markets: z.union([z.array(z.unknown()), z.null(), z.undefined()]).transform((m) => m ?? []),
+  markets: z.array(z.unknown()).nullish().transform((m) => m ?? []),
 });
 
 /** `/public-profile` body → {@link PublicProfile}; `proxyWallet` may be null, then the requested address is used. */
 export const publicProfileSchema = z.object({
-  proxyWallet: z.union([wallet, z.null(), z.undefined()]).transform((v) => v ?? null),
+  proxyWallet: wallet.nullish().transform((v) => v ?? null),
   pseudonym: text,
   name: text,
   bio: text,

@@ -17,22 +17,25 @@ export const wireNumber = z.union([z.number(), z.string()]).transform((v, ctx) =
 
 /** Like {@link wireNumber}, but a missing/null/'' value becomes `fallback`. */
 export function numberOr(fallback: number) {
-  return z.union([wireNumber, z.null(), z.undefined(), z.literal('')]).transform((v) => (typeof v === 'number' ? v : fallback));
+  return z.union([wireNumber, z.literal('')]).nullish().transform((v) => (typeof v === 'number' ? v : fallback));
 }
 
 /** Like {@link wireNumber}, but a missing/null/'' value becomes null. */
 export const numberOrNull = z
-  .union([wireNumber, z.null(), z.undefined(), z.literal('')])
+  .union([wireNumber, z.literal('')])
+  .nullish()
   .transform((v) => (typeof v === 'number' ? v : null));
 
 /** A string that may be missing or null on the wire; mapped to ''. */
 export const text = z
-  .union([z.string(), z.null(), z.undefined()])
+  .string()
+  .nullish()
   .transform((v) => v ?? '');
 
 /** A boolean that may be missing or null; mapped to `false`. */
 export const flag = z
-  .union([z.boolean(), z.null(), z.undefined()])
+  .boolean()
+  .nullish()
   .transform((v) => v ?? false);
 
 /** A 0x address, lower-cased. */
@@ -90,7 +93,7 @@ export function parseWireDate(input: string): number | null {
 }
 
 /** An optional wire date → epoch ms or null when missing/null/''. A present but unparseable string fails. */
-export const dateOrNull = z.union([z.string(), z.null(), z.undefined()]).transform((v, ctx) => {
+export const dateOrNull = z.string().nullish().transform((v, ctx) => {
   if (v === null || v === undefined || v.trim() === '') return null;
   const t = parseWireDate(v);
   if (t === null) {
@@ -104,7 +107,7 @@ export const dateOrNull = z.union([z.string(), z.null(), z.undefined()]).transfo
  * A JSON array that Gamma encodes inside a string (`"[\"Yes\", \"No\"]"`), decoded; a native array is accepted
  * too, and missing/null/'' becomes []. Elements must be strings (Gamma quotes even prices).
  */
-export const stringifiedStrings = z.union([z.string(), z.array(z.unknown()), z.null(), z.undefined()]).transform((v, ctx) => {
+export const stringifiedStrings = z.union([z.string(), z.array(z.unknown())]).nullish().transform((v, ctx) => {
   if (v === null || v === undefined || v === '') return [] as string[];
   let arr: unknown = v;
   if (typeof v === 'string') {

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import {
+  ClickHouseLogLevel,
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseClientConfigOptions,
+  type Logger as ClientLogger,
+} from '@clickhouse/client';
 import type { Logger } from '../lib/log.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import type { InsertOptions, QueryParams, Row, Store } from './types.ts';
@@ -12,13 +17,7 @@ export type StoreOptions =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'server'; url: string; username?: string; password?: string; database?: string };
 
-/**
- * Formats epoch milliseconds as `'YYYY-MM-DD hh:mm:ss.SSS'` in UTC — the text every `DateTime64(3, 'UTC')`
- * column takes on insert (a JSON number would be read as seconds).
- */
-export function chTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
-}
+export { chTime } from './time.ts';
 
 /**
  * Settings on every insert: synchronous (so a row is readable once `insert` resolves — chDB defaults to
@@ -33,7 +32,7 @@ const SAFE_TOKEN = /^[A-Za-z0-9_.:\-]{1,128}$/;
 function quoteTable(table: string): string {
   const parts = table.split('.');
   if (parts.length > 2 || !parts.every((p) => IDENTIFIER.test(p))) {
-    throw new StoreError('STORE_UNKNOWN_COLUMN', `invalid table name ${JSON.stringify(table)}`);
+    throw new StoreError('STORE_INVALID_TABLE', `invalid table name ${JSON.stringify(table)}`);
   }
   return parts.map((p) => `\`${p}\``).join('.');
 }
@@ -43,8 +42,15 @@ function inlineToken(token: string): string {
   return SAFE_TOKEN.test(token) ? token : createHash('sha1').update(token).digest('hex');
 }
 
+/** One JSONEachRow line. BigInt (UInt64 columns) is written as a decimal string, which ClickHouse parses. */
 function rowJson(row: Row): string {
-  return JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  try {
+    return JSON.stringify(row);
+  } catch (err) {
+    // A replacer function slows every row down, so it is only used for the rare row that needs it.
+    if (!(err instanceof TypeError)) throw err;
+    return JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  }
 }
 
 /** The insertable columns of a table (no MATERIALIZED/ALIAS/EPHEMERAL), name → ClickHouse type. */
@@ -130,6 +136,8 @@ class ClickHouseStore implements Store {
           format: 'JSONEachRow',
           clickhouse_settings: {
             ...INSERT_SETTINGS,
+            // Same contract as the embedded path: a key that is not a column is an error, not silently dropped.
+            input_format_skip_unknown_fields: 0,
             ...(options.dedupToken ? { insert_deduplication_token: options.dedupToken } : {}),
           },
           ...(options.signal ? { abort_signal: options.signal } : {}),
@@ -253,15 +261,34 @@ function redactUrl(url: string): string {
   }
 }
 
+/**
+ * The client's own log, routed into ours: its default logger writes to the console, which Ink owns. Its
+ * warnings/errors duplicate what the Store throws, so they are kept at debug level.
+ */
+function clientLog(logger: Logger): NonNullable<ClickHouseClientConfigOptions['log']> {
+  const forward = (p: { module: string; message: string; err?: Error }): void =>
+    logger.debug('clickhouse client', { module: p.module, message: p.message, ...(p.err ? { err: p.err } : {}) });
+  class ForwardingLogger implements ClientLogger {
+    trace = forward;
+    debug = forward;
+    info = forward;
+    warn = forward;
+    error = forward;
+  }
+  return { LoggerClass: ForwardingLogger, level: ClickHouseLogLevel.WARN };
+}
+
 async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
   const dir = resolve(dataDir);
   let client: ClickHouseClient;
   try {
     mkdirSync(dir, { recursive: true });
+    // Loaded on demand: a server store (and any module importing this file) never loads the native engine.
+    const { createChdbConnection } = await import('chdb/connection');
     // chDB implements the Connection interface of @clickhouse/client-common 1.23.0, structurally the same as the
     // one bundled in @clickhouse/client 1.23.1 but declared in another package, hence the cast.
     const connection = createChdbConnection({ path: dir }) as unknown as ClickHouseClientConfigOptions['connection'];
-    client = createClient({ connection });
+    client = createClient({ connection, log: clientLog(logger) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new StoreError('STORE_OPEN_FAILED', `cannot open embedded ClickHouse at ${dir}: ${message}`, { cause: err });
@@ -276,6 +303,7 @@ async function openServer(opts: Extract<StoreOptions, { kind: 'server' }>, logge
   const description = `server ${redactUrl(opts.url)}`;
   const base = {
     url: opts.url,
+    log: clientLog(logger),
     ...(opts.username !== undefined ? { username: opts.username } : {}),
     ...(opts.password !== undefined ? { password: opts.password } : {}),
   };

@@ -13,6 +13,8 @@ export type StoreErrorCode =
   | 'STORE_OPEN_FAILED'
   /** A row carries a key that is not an insertable column of the table; the batch was not sent. */
   | 'STORE_UNKNOWN_COLUMN'
+  /** The table name is not a plain identifier (`name` or `db.name`); nothing was sent. */
+  | 'STORE_INVALID_TABLE'
   /** The request was aborted by the caller's AbortSignal. */
   | 'STORE_ABORTED'
   /** ClickHouse answered with an exception; see `clickhouseCode` / `clickhouseType`. */

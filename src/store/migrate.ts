@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../lib/log.ts';
-import { chTime } from './client.ts';
+import { chTime } from './time.ts';
 import { StoreError } from './errors.ts';
 import type { Store } from './types.ts';
 

@@ -7,7 +7,7 @@ import type {
   PublicProfile,
   Trade,
 } from '../polymarket/types.ts';
-import { chTime } from './client.ts';
+import { chTime } from './time.ts';
 import type { RowOf } from './rows.ts';
 
 /**

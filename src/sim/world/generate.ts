@@ -61,7 +61,7 @@ export function generateMarkets(rng: Rng, opts: GenerateOptions): { markets: Sim
       const idx = markets.length;
       const q = k === 0 ? baseQuestion : question(rng, category, new Date(endDate));
       const weight = Math.min(rng.pareto(1, 1.1), 400);
-      const price = 10 * rng.int(5, 95);
+      const price = 10 * rng.int(10, 90);
       markets.push({
         idx,
         gammaId: String(500_000 + idx * 13 + rng.int(0, 12)),
@@ -79,6 +79,7 @@ export function generateMarkets(rng: Rng, opts: GenerateOptions): { markets: Sim
         closed: false,
         closedAt: null,
         price,
+        anchor: price,
         tick: 10,
         weight,
         baseVolume: Math.round(weight * rng.int(2_000, 40_000) * 100) / 100,

@@ -24,6 +24,8 @@ export interface SimMarket {
   closedAt: number | null;
   /** Price of token 0 in thousandths (token 1 = 1000 − price). */
   price: number;
+  /** Price (thousandths) plain trading reverts towards. */
+  anchor: number;
   /** Tick in thousandths: 10 normally, 1 beyond 0.04/0.96 (CLOB rule). */
   tick: number;
   /** Relative trading attractiveness (heavy tail). */
@@ -108,6 +110,8 @@ export interface SimWallet {
 
 /** One activity row (TRADE or REDEEM); TRADE rows are also the /trades feed. */
 export interface SimAct {
+  /** Index in World.acts (also seeds the transaction hash). */
+  id: number;
   ts: number;
   walletIdx: number;
   marketIdx: number;
@@ -118,7 +122,6 @@ export interface SimAct {
   usdc: number;
   /** Trade price (0..1); 0 on REDEEM rows. */
   price: number;
-  txHash: string;
   /** Realized PnL this row produced, USDC (SELL and REDEEM). */
   pnl: number;
 }

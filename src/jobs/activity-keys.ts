@@ -1,0 +1,76 @@
+/**
+ * Natural keys of wallet_activity rows, and the read of the keys already stored. The spec de-duplicated by
+ * "newer than the last timestamp seen", which drops every later fill sharing the watermark second. Here a row is
+ * identified by (wallet, transaction hash, asset, side, size, price, timestamp) plus fill_seq, which numbers
+ * fills identical in all of those 0, 1, 2… in API order (schema/001_whale_tables.sql); a fetch only inserts the
+ * keys the store does not hold yet.
+ */
+import type { Activity } from '../polymarket/types.ts';
+import { chTime } from '../store/client.ts';
+import type { Store } from '../store/types.ts';
+
+/** The natural key of a row without fill_seq. `timestampMs` is epoch ms. */
+function baseKey(wallet: string, tx: string, asset: string, side: string, size: number, price: number, timestampMs: number): string {
+  return `${wallet}|${tx}|${asset}|${side}|${size}|${price}|${timestampMs}`;
+}
+
+/** The full natural key (with fill_seq) of a row. */
+export function activityKey(wallet: string, a: Pick<Activity, 'transactionHash' | 'asset' | 'side' | 'size' | 'price' | 'timestamp'>, fillSeq: number): string {
+  return `${baseKey(wallet, a.transactionHash, a.asset, a.side, a.size, a.price, a.timestamp)}#${fillSeq}`;
+}
+
+/** An activity with its fill_seq and full natural key. */
+export interface KeyedActivity {
+  activity: Activity;
+  fillSeq: number;
+  key: string;
+}
+
+/**
+ * Numbers fills of `wallet` identical in every natural-key field 0, 1, 2… in input order and returns their keys.
+ * The input must be the complete set of rows for each second it covers (a fetch from a start second to now is).
+ */
+export function keyActivities(wallet: string, activities: readonly Activity[]): KeyedActivity[] {
+  const seen = new Map<string, number>();
+  return activities.map((activity) => {
+    const base = baseKey(wallet, activity.transactionHash, activity.asset, activity.side, activity.size, activity.price, activity.timestamp);
+    const fillSeq = seen.get(base) ?? 0;
+    seen.set(base, fillSeq + 1);
+    return { activity, fillSeq, key: `${base}#${fillSeq}` };
+  });
+}
+
+interface StoredKeyRow {
+  proxy_wallet: string;
+  transaction_hash: string;
+  asset: string;
+  side: string;
+  size: number;
+  price: number;
+  ts: string | number;
+  fill_seq: number;
+}
+
+/** Natural keys stored for `wallets` at timestamps ≥ `fromMs` (epoch ms). */
+export async function readStoredActivityKeys(
+  store: Store,
+  wallets: readonly string[],
+  fromMs: number,
+  signal?: AbortSignal,
+): Promise<Set<string>> {
+  if (wallets.length === 0) return new Set();
+  const rows = await store.query<StoredKeyRow>(
+    `SELECT proxy_wallet, transaction_hash, asset, side, size, price,
+            toUnixTimestamp64Milli(timestamp) AS ts, fill_seq
+     FROM wallet_activity
+     WHERE proxy_wallet IN {wallets:Array(String)} AND timestamp >= {from:DateTime64(3, 'UTC')}`,
+    { wallets, from: chTime(Math.max(0, fromMs)) },
+    signal,
+  );
+  return new Set(
+    rows.map(
+      (r) =>
+        `${baseKey(r.proxy_wallet, r.transaction_hash, r.asset, r.side, Number(r.size), Number(r.price), Number(r.ts))}#${Number(r.fill_seq)}`,
+    ),
+  );
+}

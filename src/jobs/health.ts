@@ -1,0 +1,71 @@
+/**
+ * GET /health: a JSON snapshot of the process for monitors (node:http, no framework). Listens on loopback
+ * unless told otherwise. The body is whatever `status()` returns; when it has `ok: false` (or `status()` throws)
+ * the answer is 503 so a plain HTTP check sees the failure.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../lib/log.ts';
+
+/** Options of {@link startHealthServer}. */
+export interface HealthServerOptions {
+  /** TCP port; 0 picks a free one (tests). */
+  port: number;
+  /** Interface to bind; loopback by default so the endpoint is not exposed by accident. */
+  host?: string;
+  /** Produces the body; should include `ok: boolean`. */
+  status: () => unknown | Promise<unknown>;
+  logger: Logger;
+}
+
+/** A running health endpoint. */
+export interface HealthServer {
+  /** The bound port (useful with port 0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, code: number, body: unknown): void {
+  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startHealthServer(opts: HealthServerOptions): Promise<HealthServer> {
+  const { logger } = opts;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+    if (path !== '/health') return send(res, 404, { error: 'not found' });
+    Promise.resolve()
+      .then(() => opts.status())
+      .then(
+        (body) => {
+          const ok = typeof body === 'object' && body !== null && 'ok' in body ? (body as { ok: unknown }).ok !== false : true;
+          send(res, ok ? 200 : 503, body);
+        },
+        (err: unknown) => {
+          logger.warn('health status failed', { err });
+          send(res, 503, { ok: false, error: err instanceof Error ? err.message : String(err) });
+        },
+      );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info('health endpoint listening', { host: opts.host ?? '127.0.0.1', port });
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The sync engine's entry point for the composition root:
+ *
+ *   const jobs = createSyncJobs({ store, writer, polymarket, logger, options });
+ *   const scheduler = new Scheduler({ store, logger });
+ *   for (const job of jobs) scheduler.add(job);
+ *   scheduler.start();            // or: await scheduler.runAllOnce()  (--once)
+ *   …
+ *   await scheduler.stop();       // then writer.close(), store.close()
+ */
+import { systemClock, type Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Polymarket } from '../polymarket/index.ts';
+import type { BatchedWriter } from '../store/writer.ts';
+import type { Store } from '../store/types.ts';
+import type { SyncDeps } from './deps.ts';
+import { holderSyncJob } from './holder-sync.ts';
+import { leaderboardSyncJob } from './leaderboard-sync.ts';
+import { marketSyncJob } from './market-sync.ts';
+import { resolveSyncOptions, type SyncOptions } from './options.ts';
+import { positionSyncJob } from './position-sync.ts';
+import { profileEnricherJob } from './profile-enricher.ts';
+import type { JobDefinition } from './scheduler.ts';
+import { SyncState } from './sync-state.ts';
+
+export { DEFAULT_SYNC_OPTIONS, SYNC_JOB_NAMES, resolveSyncOptions } from './options.ts';
+export type { SyncJobName, SyncOptions } from './options.ts';
+export { Scheduler } from './scheduler.ts';
+export type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './scheduler.ts';
+export { SyncState, readTrackedWalletCount } from './sync-state.ts';
+export { startHealthServer } from './health.ts';
+export type { HealthServer, HealthServerOptions } from './health.ts';
+
+/** Dependencies of {@link createSyncJobs}. */
+export interface SyncJobDeps {
+  store: Store;
+  writer: BatchedWriter;
+  polymarket: Polymarket;
+  options?: Partial<SyncOptions>;
+  logger: Logger;
+  clock?: Clock;
+  /** Share one SyncState with other readers (e.g. /health); created here when omitted. */
+  state?: SyncState;
+}
+
+/**
+ * The five sync jobs, in dependency order (market-sync, leaderboard-sync, holder-sync, position-sync,
+ * profile-enricher), sharing one durable {@link SyncState}.
+ */
+export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
+  const clock = deps.clock ?? systemClock;
+  const shared: SyncDeps = {
+    store: deps.store,
+    writer: deps.writer,
+    polymarket: deps.polymarket,
+    logger: deps.logger,
+    clock,
+    state: deps.state ?? new SyncState(deps.store, clock),
+    options: resolveSyncOptions(deps.options),
+    marketRanking: { conditionIds: [], at: 0 },
+  };
+  return [marketSyncJob(shared), leaderboardSyncJob(shared), holderSyncJob(shared), positionSyncJob(shared), profileEnricherJob(shared)];
+}

@@ -1,0 +1,88 @@
+/**
+ * Tuning of the sync engine. Defaults are the Phase 2 spec's (seeds/000 §3: intervals, LEADERBOARD_MAX_RESULTS,
+ * HOLDER_SYNC_TOP_MARKETS, TRACKED_WALLET_MAX, PROFILE_BATCH_SIZE); the rest is ours and explained per field.
+ */
+
+/** The five sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest). */
+export const SYNC_JOB_NAMES = ['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher'] as const;
+/** One sync job's name. */
+export type SyncJobName = (typeof SYNC_JOB_NAMES)[number];
+
+/** Everything configurable about the sync jobs. Durations in ms unless the name says otherwise. */
+export interface SyncOptions {
+  /** croner patterns per job. */
+  schedules: Record<SyncJobName, string>;
+  /** Run timeouts per job; each is below the job's period so a stuck run never eats the next one. */
+  timeoutsMs: Record<SyncJobName, number>;
+  /** Ranks read per leaderboard board (category × period × order). Spec: LEADERBOARD_MAX_RESULTS. */
+  leaderboardMaxResults: number;
+  /** Markets (by volume) whose holders are read. Spec: HOLDER_SYNC_TOP_MARKETS. */
+  holderSyncTopMarkets: number;
+  /** Holders per outcome token (the API caps this at 20). */
+  holdersPerToken: number;
+  /** Wallets whose positions and activity are polled per run. Spec: TRACKED_WALLET_MAX. */
+  trackedWalletMax: number;
+  /** Profiles fetched per run. Spec: PROFILE_BATCH_SIZE. */
+  profileBatchSize: number;
+  /** Active markets read from Gamma per market-sync run (by volume, descending). */
+  marketSyncMax: number;
+  /** How far back a wallet's first activity sync reaches, days. */
+  activityLookbackDays: number;
+  /**
+   * Each activity fetch starts this many seconds before the wallet's watermark, so fills indexed late (with a
+   * timestamp a little in the past) are still picked up; rows already stored are skipped by natural key.
+   */
+  activityOverlapSeconds: number;
+  /** Positions read per wallet (the API pages 500 at a time). */
+  positionsMaxPerWallet: number;
+  /** Requests in flight per job. The clients' token buckets set the pace; this only has to cover latency. */
+  concurrency: number;
+  /** Wallets per acknowledged activity insert (and watermark update) in position-sync. */
+  commitBatchWallets: number;
+  /**
+   * A response with records dropped by validation is incomplete: it is fetched again up to this many extra
+   * times; if it stays incomplete its valid records are kept but nothing downstream treats it as complete
+   * (watermarks do not advance, positions are not tombstoned).
+   */
+  incompleteRefetches: number;
+}
+
+/** The defaults. */
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  schedules: {
+    'market-sync': '*/10 * * * *',
+    'leaderboard-sync': '0 * * * *',
+    'holder-sync': '*/15 * * * *',
+    'position-sync': '*/5 * * * *',
+    'profile-enricher': '*/10 * * * *',
+  },
+  timeoutsMs: {
+    'market-sync': 5 * 60_000,
+    'leaderboard-sync': 30 * 60_000,
+    'holder-sync': 10 * 60_000,
+    'position-sync': (4 * 60 + 30) * 1000,
+    'profile-enricher': 5 * 60_000,
+  },
+  leaderboardMaxResults: 200,
+  holderSyncTopMarkets: 50,
+  holdersPerToken: 20,
+  trackedWalletMax: 500,
+  profileBatchSize: 20,
+  marketSyncMax: 1000,
+  activityLookbackDays: 7,
+  activityOverlapSeconds: 60,
+  positionsMaxPerWallet: 1000,
+  concurrency: 24,
+  commitBatchWallets: 50,
+  incompleteRefetches: 3,
+};
+
+/** Merges partial options over the defaults (schedules and timeouts per key). */
+export function resolveSyncOptions(partial: Partial<SyncOptions> = {}): SyncOptions {
+  return {
+    ...DEFAULT_SYNC_OPTIONS,
+    ...partial,
+    schedules: { ...DEFAULT_SYNC_OPTIONS.schedules, ...partial.schedules },
+    timeoutsMs: { ...DEFAULT_SYNC_OPTIONS.timeoutsMs, ...partial.timeoutsMs },
+  };
+}

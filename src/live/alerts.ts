@@ -1,0 +1,66 @@
+import type { Logger } from '../lib/log.ts';
+import type { FiredSignal } from './signals.ts';
+
+/** Alerting switches; both off by default. */
+export interface AlertOptions {
+  /** Ring the terminal bell on HIGH signals (through the composition root's callback). */
+  alertBell: boolean;
+  /** POST every HIGH signal as JSON to this URL; '' disables. */
+  alertWebhookUrl: string;
+  /** Webhook request timeout, ms. */
+  alertWebhookTimeoutMs: number;
+}
+
+/** The JSON body posted to the webhook. */
+export function webhookBody(s: FiredSignal): Record<string, unknown> {
+  return {
+    kind: 'whaletop.signal',
+    signalId: s.signalId,
+    type: s.type,
+    confidence: s.confidence,
+    direction: s.direction,
+    marketId: s.marketId,
+    marketSlug: s.marketSlug,
+    question: s.question,
+    tokenId: s.tokenId,
+    outcome: s.outcome,
+    priceAtSignal: s.priceAtSignal,
+    velocityCentsPerMin: s.velocityCentsPerMin,
+    entryWindow: s.entryWindow,
+    elite: s.elite
+      ? { wallet: s.elite.wallet, name: s.elite.name, rank: s.elite.rank, side: s.elite.side, sizeUsd: s.elite.sizeUsd }
+      : null,
+    timestamp: new Date(s.timestamp).toISOString(),
+  };
+}
+
+/**
+ * Delivers HIGH signals: the bell through `ring` (the composition root decides how, so Ink's output is not
+ * corrupted by a stray BEL), the webhook by a JSON POST. Delivery failures are logged, never thrown.
+ * Resolves when the webhook call settled (callers may ignore the promise).
+ */
+export function createAlerter(opts: AlertOptions, logger: Logger, ring?: (signal: FiredSignal) => void): (signal: FiredSignal) => Promise<void> {
+  return async (signal) => {
+    if (signal.confidence !== 'HIGH') return;
+    if (opts.alertBell && ring) {
+      try {
+        ring(signal);
+      } catch (err) {
+        logger.warn('alert callback failed', { err });
+      }
+    }
+    if (!opts.alertWebhookUrl) return;
+    try {
+      const res = await fetch(opts.alertWebhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(webhookBody(signal)),
+        signal: AbortSignal.timeout(opts.alertWebhookTimeoutMs),
+      });
+      await res.body?.cancel();
+      if (!res.ok) logger.warn('alert webhook rejected', { status: res.status });
+    } catch (err) {
+      logger.warn('alert webhook failed', { err });
+    }
+  };
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '../lib/log.ts';
+import type { Polymarket, Trade } from '../polymarket/index.ts';
+import { chTime } from '../store/client.ts';
+import type { BatchedWriter } from '../store/writer.ts';
+import type { Row, Store } from '../store/types.ts';
+import type { EliteTrade } from './signals.ts';
+import type { TrackedWallet } from './watchlist.ts';
+
+/** Polling tunables. */
+export interface AttributionOptions {
+  /** Condition ids per /trades request (the Data API takes a comma list; ~70 bytes each in the URL). */
+  marketsPerRequest: number;
+  /** Rows per page (the API's default is 100; limit ≤ 10 000). */
+  pageSize: number;
+  /** Pages per batch and poll at most (a busy batch with a full first page pages back to its watermarks). */
+  maxPages: number;
+  /** With no watermark, trades older than this are not attributed (no history replay on first start). */
+  initialLookbackMs: number;
+}
+
+/** sync_state scope of the per-market /trades watermarks (value: unix seconds). */
+export const TRADES_WM_SCOPE = 'trades_wm';
+
+/**
+ * A stable id for one fill: the Data API gives no log index, and one transaction can settle several identical
+ * fills, so the visible key is hashed and the occurrence number of identical keys in the response is appended.
+ */
+export function tradeKey(t: Pick<Trade, 'transactionHash' | 'asset' | 'side' | 'size' | 'price' | 'timestamp' | 'wallet'>): string {
+  return createHash('sha1')
+    .update(`${t.transactionHash}|${t.asset}|${t.side}|${t.size}|${t.price}|${t.timestamp}|${t.wallet}`)
+    .digest('hex');
+}
+
+/**
+ * Polls Data API /trades for the watched markets (several condition ids per request, maker fills included),
+ * keeps a watermark per market in sync_state (scope trades_wm), and records fills by elite or watched wallets in
+ * elite_trade_attributions. Each recorded fill is also handed to `onTrade` (the signal engine).
+ * Requests go through the shared client, so the /trades rate limit is respected.
+ */
+export class AttributionPoller {
+  private markets: string[] = [];
+  private wallets = new Map<string, TrackedWallet>();
+  private readonly watermarks = new Map<string, number>();
+  private readonly dirty = new Set<string>();
+  private readonly seen = new Map<string, true>();
+  private loaded = false;
+  private recorded = 0;
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      writer: BatchedWriter;
+      polymarket: Polymarket;
+      logger: Logger;
+      options: AttributionOptions;
+      onTrade(trade: EliteTrade): void;
+    },
+  ) {}
+
+  /** Fills recorded since start. */
+  get attributed(): number {
+    return this.recorded;
+  }
+
+  /** The markets to poll (condition ids). */
+  setMarkets(ids: readonly string[]): void {
+    this.markets = [...ids];
+  }
+
+  /** Elite and watched wallets (lower-case keys). */
+  setWallets(wallets: ReadonlyMap<string, TrackedWallet>): void {
+    this.wallets = new Map(wallets);
+  }
+
+  /** One poll over every watched market; `now` is epoch ms. Errors of one batch are logged, the rest go on. */
+  async poll(now: number, signal?: AbortSignal): Promise<void> {
+    if (!this.loaded) await this.loadWatermarks();
+    const size = Math.max(1, this.deps.options.marketsPerRequest);
+    for (let i = 0; i < this.markets.length; i += size) {
+      if (signal?.aborted) return;
+      const batch = this.markets.slice(i, i + size);
+      try {
+        await this.pollBatch(batch, now, signal);
+      } catch (err) {
+        if (signal?.aborted) return;
+        this.deps.logger.warn('attribution poll failed', { markets: batch.length, err });
+      }
+    }
+    this.saveWatermarks();
+  }
+
+  private async pollBatch(batch: string[], now: number, signal?: AbortSignal): Promise<void> {
+    const floor = now - this.deps.options.initialLookbackMs;
+    const wm = (id: string): number => this.watermarks.get(id) ?? floor;
+    const oldestNeeded = Math.min(...batch.map(wm));
+    const { pageSize, maxPages } = this.deps.options;
+    const rows: Trade[] = [];
+    for (let page = 0; page < maxPages; page++) {
+      const res = await this.deps.polymarket.data.trades(
+        { market: batch, takerOnly: false, limit: pageSize, offset: page * pageSize },
+        signal,
+      );
+      rows.push(...res.items);
+      const oldest = res.items.reduce((m, t) => Math.min(m, t.timestamp), Number.POSITIVE_INFINITY);
+      if (res.items.length < pageSize || oldest < oldestNeeded) break;
+    }
+    const before = new Map(batch.map((id) => [id, wm(id)]));
+    const occurrences = new Map<string, number>();
+    const out: Row[] = [];
+    for (const t of rows) {
+      const key = tradeKey(t);
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      const market = t.conditionId.toLowerCase();
+      // The watermark is in whole seconds; fills in its second are re-read and deduplicated by id.
+      if (t.timestamp < (before.get(market) ?? wm(market))) continue;
+      if (t.timestamp > (this.watermarks.get(market) ?? Number.NEGATIVE_INFINITY)) {
+        this.watermarks.set(market, t.timestamp);
+        this.dirty.add(market);
+      }
+      const tracked = this.wallets.get(t.wallet.toLowerCase());
+      if (!tracked) continue;
+      const tradeId = `${key}:${n}`;
+      if (this.seen.has(tradeId)) continue;
+      this.remember(tradeId);
+      const trade: EliteTrade = {
+        tradeId,
+        wallet: tracked.wallet,
+        name: tracked.name || t.name || t.pseudonym,
+        rank: tracked.rank,
+        score: tracked.score,
+        side: t.side,
+        marketId: market,
+        tokenId: t.asset,
+        outcome: t.outcome,
+        size: t.size,
+        sizeUsd: t.size * t.price,
+        price: t.price,
+        transactionHash: t.transactionHash,
+        timestamp: t.timestamp,
+        isElite: tracked.isElite,
+        isWatched: tracked.isWatched,
+      };
+      out.push(attributionRow(trade));
+      this.recorded++;
+      this.deps.onTrade(trade);
+    }
+    for (const id of batch) if (!this.watermarks.has(id)) this.watermarks.set(id, floor);
+    if (out.length > 0) this.deps.writer.write('elite_trade_attributions', out);
+  }
+
+  private remember(id: string): void {
+    this.seen.set(id, true);
+    if (this.seen.size > 50_000) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+  }
+
+  private async loadWatermarks(): Promise<void> {
+    const rows = await this.deps.store.query<{ key: string; value: string }>(
+      `SELECT key, value FROM sync_state FINAL WHERE scope = {scope:String} AND deleted = 0`,
+      { scope: TRADES_WM_SCOPE },
+    );
+    for (const r of rows) {
+      const s = Number(r.value);
+      if (Number.isFinite(s)) this.watermarks.set(r.key, s * 1000);
+    }
+    this.loaded = true;
+  }
+
+  private saveWatermarks(): void {
+    if (this.dirty.size === 0) return;
+    const rows = [...this.dirty].map((key) => ({
+      scope: TRADES_WM_SCOPE,
+      key,
+      value: String(Math.floor(this.watermarks.get(key)! / 1000)),
+    }));
+    this.dirty.clear();
+    this.deps.writer.write('sync_state', rows);
+  }
+}
+
+/** The elite_trade_attributions row of an attributed fill. */
+export function attributionRow(t: EliteTrade): Row {
+  return {
+    trade_id: t.tradeId,
+    market_id: t.marketId,
+    token_id: t.tokenId,
+    wallet_address: t.wallet,
+    wallet_name: t.name,
+    wallet_rank: t.rank ?? 0,
+    side: t.side,
+    outcome: t.outcome,
+    size: t.size,
+    size_usd: t.sizeUsd,
+    price: t.price,
+    transaction_hash: t.transactionHash,
+    is_elite: t.isElite,
+    is_watched: t.isWatched,
+    elite_score: t.score,
+    timestamp: chTime(t.timestamp),
+  };
+}

@@ -1,0 +1,362 @@
+import { chTime } from '../store/client.ts';
+import type { Row, Store } from '../store/types.ts';
+
+/** How the watchlist is auto-populated. */
+export interface WatchlistOptions {
+  /** The leaderboard whose top ranks are the tracked elite wallets. */
+  eliteBoard: { category: string; timePeriod: string; orderBy: string };
+  /** Ranks 1..eliteTopN of that board are tracked (and auto-added to watchlist_wallets). */
+  eliteTopN: number;
+  /** A wallet's trade counts as "recent" within this many ms. */
+  recentTradeMs: number;
+  /** Markets added for their 24 h volume alone. */
+  topVolumeMarkets: number;
+  /** Most markets watched in total (manual entries included; they are never dropped for the cap). */
+  maxMarkets: number;
+}
+
+/** A market the feed follows, with its outcome tokens. */
+export interface WatchedMarket {
+  marketId: string;
+  slug: string;
+  question: string;
+  category: string;
+  tokenIds: string[];
+  outcomes: string[];
+  autoAdded: boolean;
+  reason: string;
+  priority: number;
+}
+
+/** A wallet whose trades are attributed: elite (top ranks) and/or watched (watchlist_wallets). */
+export interface TrackedWallet {
+  wallet: string;
+  name: string;
+  rank: number | null;
+  score: number | null;
+  isElite: boolean;
+  isWatched: boolean;
+}
+
+/** What a refresh produced. */
+export interface WatchlistState {
+  markets: WatchedMarket[];
+  wallets: Map<string, TrackedWallet>;
+  added: number;
+  removed: number;
+}
+
+interface WatchRow {
+  market_id: string;
+  market_slug: string;
+  question: string;
+  category: string;
+  token_ids: string[];
+  outcomes: string[];
+  auto_added: number;
+  auto_added_reason: string;
+  priority: number;
+  removed: number;
+  created_at: string;
+}
+
+interface WalletRow {
+  wallet_address: string;
+  label: string;
+  best_rank: number;
+  elite_score: number | null;
+  category: string;
+  auto_added: number;
+  auto_added_reason: string;
+  removed: number;
+  created_at: string;
+}
+
+interface MarketMeta {
+  condition_id: string;
+  question: string;
+  slug: string;
+  category: string;
+  clob_token_ids: string[];
+  outcomes: string[];
+  closed: number;
+}
+
+interface Candidate {
+  marketId: string;
+  priority: number;
+  reason: string;
+}
+
+/**
+ * Recomputes the auto part of the watchlist and writes the difference, then returns the active lists.
+ * - Elite wallets: ranks 1..eliteTopN of the configured board in the newest trader_rankings snapshot.
+ * - Auto markets: those the elite wallets hold (wallet_positions) or traded recently (wallet_activity), ranked by
+ *   how many elites are involved, then the top markets by 24 h volume; closed markets never qualify.
+ * - Manual entries (auto_added = 0, written by the TUI) are kept as they are: a manual add stays, a manual
+ *   removal (removed = 1) keeps the market out of the auto set. Neither is ever auto-removed.
+ * - An auto entry that no longer qualifies gets a newer row with removed = 1.
+ * Rows are inserted directly (not through the batched writer): the next refresh must read them back.
+ */
+export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now: number): Promise<WatchlistState> {
+  const updatedAt = chTime(now);
+  const elites = await store.query<{ proxy_wallet: string; user_name: string; rank: number; pnl: number }>(
+    `WITH board AS (
+       SELECT proxy_wallet, user_name, rank, pnl, snapshot_time FROM trader_rankings FINAL
+       WHERE category = {category:String} AND time_period = {period:String} AND order_by = {order:String}
+     )
+     SELECT proxy_wallet, user_name, rank, pnl FROM board
+     WHERE rank BETWEEN 1 AND {n:UInt32}
+       AND snapshot_time >= (SELECT max(snapshot_time) FROM board) - INTERVAL 6 HOUR
+     ORDER BY rank LIMIT {n:UInt32}`,
+    { category: opts.eliteBoard.category, period: opts.eliteBoard.timePeriod, order: opts.eliteBoard.orderBy, n: opts.eliteTopN },
+  );
+  const eliteWallets = elites.map((e) => e.proxy_wallet.toLowerCase());
+
+  const [held, traded, topVolume, current, currentWallets] = await Promise.all([
+    store.query<{ condition_id: string; wallets: string }>(
+      `SELECT condition_id, uniqExact(proxy_wallet) AS wallets FROM wallet_positions FINAL
+       WHERE proxy_wallet IN {wallets:Array(String)} AND size > 0
+       GROUP BY condition_id`,
+      { wallets: eliteWallets },
+    ),
+    store.query<{ condition_id: string; wallets: string }>(
+      `SELECT condition_id, uniqExact(proxy_wallet) AS wallets FROM wallet_activity
+       WHERE proxy_wallet IN {wallets:Array(String)} AND activity_type = 'TRADE' AND timestamp >= {since:DateTime64(3, 'UTC')}
+       GROUP BY condition_id`,
+      { wallets: eliteWallets, since: chTime(now - opts.recentTradeMs) },
+    ),
+    store.query<{ condition_id: string }>(
+      `SELECT condition_id FROM markets FINAL
+       WHERE active = 1 AND closed = 0 AND length(clob_token_ids) > 0
+       ORDER BY volume_24hr DESC LIMIT {n:UInt32}`,
+      { n: opts.topVolumeMarkets },
+    ),
+    store.query<WatchRow>('SELECT * FROM watchlist_markets FINAL'),
+    store.query<WalletRow>('SELECT * FROM watchlist_wallets FINAL'),
+  ]);
+
+  const candidates = new Map<string, Candidate>();
+  const eliteCount = new Map<string, { held: number; traded: number }>();
+  for (const r of held) eliteCount.set(r.condition_id, { held: Number(r.wallets), traded: 0 });
+  for (const r of traded) {
+    const c = eliteCount.get(r.condition_id) ?? { held: 0, traded: 0 };
+    c.traded = Number(r.wallets);
+    eliteCount.set(r.condition_id, c);
+  }
+  for (const [id, c] of eliteCount) {
+    const parts = [c.held > 0 ? `held by ${c.held} elite` : '', c.traded > 0 ? `traded by ${c.traded} elite` : ''].filter(Boolean);
+    candidates.set(id, { marketId: id, priority: 1000 + 10 * (c.held + c.traded), reason: parts.join(', ') });
+  }
+  topVolume.forEach((r, i) => {
+    if (!candidates.has(r.condition_id)) {
+      candidates.set(r.condition_id, { marketId: r.condition_id, priority: opts.topVolumeMarkets - i, reason: `top 24h volume #${i + 1}` });
+    }
+  });
+
+  const ids = [...new Set([...candidates.keys(), ...current.map((r) => r.market_id)])];
+  const meta = await marketMeta(store, ids);
+  const byId = new Map(current.map((r) => [r.market_id, r]));
+  const manual = current.filter((r) => Number(r.auto_added) === 0 && Number(r.removed) === 0);
+  const excluded = new Set(current.filter((r) => Number(r.auto_added) === 0 && Number(r.removed) === 1).map((r) => r.market_id));
+
+  const room = Math.max(0, opts.maxMarkets - manual.length);
+  const chosen = [...candidates.values()]
+    .filter((c) => !excluded.has(c.marketId) && !manual.some((m) => m.market_id === c.marketId))
+    .filter((c) => {
+      const m = meta.get(c.marketId);
+      return m ? Number(m.closed) === 0 && m.clob_token_ids.length > 0 : false;
+    })
+    .sort((a, b) => b.priority - a.priority || a.marketId.localeCompare(b.marketId))
+    .slice(0, room);
+  const chosenIds = new Set(chosen.map((c) => c.marketId));
+
+  const writes: Row[] = [];
+  let added = 0;
+  let removed = 0;
+  for (const c of chosen) {
+    const prev = byId.get(c.marketId);
+    const m = meta.get(c.marketId)!;
+    const active = prev && Number(prev.auto_added) === 1 && Number(prev.removed) === 0;
+    if (active && prev.auto_added_reason === c.reason && Number(prev.priority) === c.priority && prev.token_ids.length > 0) continue;
+    if (!active) added++;
+    writes.push({
+      market_id: c.marketId,
+      market_slug: m.slug,
+      question: m.question,
+      category: m.category,
+      token_ids: m.clob_token_ids,
+      outcomes: m.outcomes,
+      auto_added: 1,
+      auto_added_reason: c.reason,
+      priority: c.priority,
+      removed: 0,
+      created_at: active ? prev.created_at : updatedAt,
+      updated_at: updatedAt,
+    });
+  }
+  for (const r of current) {
+    if (Number(r.auto_added) !== 1 || Number(r.removed) !== 0 || chosenIds.has(r.market_id)) continue;
+    removed++;
+    writes.push({ ...watchRowOut(r), removed: 1, updated_at: updatedAt });
+  }
+  if (writes.length > 0) await store.insert('watchlist_markets', writes);
+
+  const markets: WatchedMarket[] = [];
+  for (const r of manual) {
+    const m = meta.get(r.market_id);
+    const tokenIds = r.token_ids.length > 0 ? r.token_ids : (m?.clob_token_ids ?? []);
+    const outcomes = r.outcomes.length > 0 ? r.outcomes : (m?.outcomes ?? []);
+    markets.push({
+      marketId: r.market_id,
+      slug: r.market_slug || m?.slug || '',
+      question: r.question || m?.question || '',
+      category: r.category || m?.category || '',
+      tokenIds,
+      outcomes,
+      autoAdded: false,
+      reason: r.auto_added_reason || 'manual',
+      priority: Number(r.priority),
+    });
+  }
+  for (const c of chosen) {
+    const m = meta.get(c.marketId)!;
+    markets.push({
+      marketId: c.marketId,
+      slug: m.slug,
+      question: m.question,
+      category: m.category,
+      tokenIds: m.clob_token_ids,
+      outcomes: m.outcomes,
+      autoAdded: true,
+      reason: c.reason,
+      priority: c.priority,
+    });
+  }
+
+  const wallets = await refreshWallets(store, elites, currentWallets, updatedAt);
+  return { markets, wallets, added, removed };
+}
+
+async function refreshWallets(
+  store: Store,
+  elites: { proxy_wallet: string; user_name: string; rank: number; pnl: number }[],
+  current: WalletRow[],
+  updatedAt: string,
+): Promise<Map<string, TrackedWallet>> {
+  const byWallet = new Map(current.map((r) => [r.wallet_address.toLowerCase(), r]));
+  const eliteSet = new Set<string>();
+  const writes: Row[] = [];
+  const out = new Map<string, TrackedWallet>();
+  for (const e of elites) {
+    const wallet = e.proxy_wallet.toLowerCase();
+    eliteSet.add(wallet);
+    const rank = Number(e.rank);
+    const prev = byWallet.get(wallet);
+    const manualRemoved = prev && Number(prev.auto_added) === 0 && Number(prev.removed) === 1;
+    const isManual = prev && Number(prev.auto_added) === 0;
+    if (!isManual && !(prev && Number(prev.removed) === 0 && Number(prev.best_rank) === rank)) {
+      writes.push({
+        wallet_address: wallet,
+        label: e.user_name,
+        best_rank: rank,
+        category: 'OVERALL',
+        auto_added: 1,
+        auto_added_reason: `elite rank ${rank}`,
+        removed: 0,
+        created_at: prev?.created_at ?? updatedAt,
+        updated_at: updatedAt,
+      });
+    }
+    out.set(wallet, { wallet, name: e.user_name, rank, score: null, isElite: true, isWatched: !manualRemoved });
+  }
+  for (const r of current) {
+    const wallet = r.wallet_address.toLowerCase();
+    if (Number(r.removed) === 1) continue;
+    if (Number(r.auto_added) === 1 && !eliteSet.has(wallet)) {
+      writes.push({ ...walletRowOut(r), removed: 1, updated_at: updatedAt });
+      continue;
+    }
+    const known = out.get(wallet);
+    out.set(wallet, {
+      wallet,
+      name: known?.name || r.label,
+      rank: known?.rank ?? (Number(r.best_rank) > 0 ? Number(r.best_rank) : null),
+      score: r.elite_score === null ? null : Number(r.elite_score),
+      isElite: known?.isElite ?? false,
+      isWatched: true,
+    });
+  }
+  if (writes.length > 0) await store.insert('watchlist_wallets', writes);
+  return out;
+}
+
+async function marketMeta(store: Store, ids: string[]): Promise<Map<string, MarketMeta>> {
+  const out = new Map<string, MarketMeta>();
+  if (ids.length === 0) return out;
+  const rows = await store.query<MarketMeta>(
+    `SELECT condition_id, question, slug, category, clob_token_ids, outcomes, closed FROM markets FINAL
+     WHERE condition_id IN {ids:Array(String)}`,
+    { ids },
+  );
+  for (const r of rows) out.set(r.condition_id, r);
+  // Markets the markets sync has not seen: take the outcome tokens the elites hold or traded.
+  const missing = ids.filter((id) => !out.has(id));
+  if (missing.length > 0) {
+    const fallback = await store.query<{ condition_id: string; title: string; slug: string; assets: [string, string][] }>(
+      `SELECT condition_id, any(title) AS title, any(market_slug) AS slug, groupUniqArray((asset, outcome)) AS assets
+       FROM (
+         SELECT condition_id, asset, toString(outcome) AS outcome, title, market_slug FROM wallet_positions FINAL
+         WHERE condition_id IN {ids:Array(String)} AND asset != ''
+         UNION ALL
+         SELECT condition_id, asset, toString(outcome) AS outcome, title, market_slug FROM wallet_activity
+         WHERE condition_id IN {ids:Array(String)} AND asset != '' AND activity_type = 'TRADE'
+       )
+       GROUP BY condition_id`,
+      { ids: missing },
+    );
+    for (const r of fallback) {
+      const assets = [...r.assets].sort((a, b) => a[0].localeCompare(b[0]));
+      out.set(r.condition_id, {
+        condition_id: r.condition_id,
+        question: r.title,
+        slug: r.slug,
+        category: '',
+        clob_token_ids: assets.map((a) => a[0]),
+        outcomes: assets.map((a) => a[1]),
+        closed: 0,
+      });
+    }
+  }
+  return out;
+}
+
+function watchRowOut(r: WatchRow): Row {
+  return {
+    market_id: r.market_id,
+    market_slug: r.market_slug,
+    question: r.question,
+    category: r.category,
+    token_ids: r.token_ids,
+    outcomes: r.outcomes,
+    auto_added: Number(r.auto_added),
+    auto_added_reason: r.auto_added_reason,
+    priority: Number(r.priority),
+    removed: Number(r.removed),
+    created_at: r.created_at,
+  };
+}
+
+function walletRowOut(r: WalletRow): Row {
+  return {
+    wallet_address: r.wallet_address,
+    label: r.label,
+    best_rank: Number(r.best_rank),
+    elite_score: r.elite_score,
+    category: r.category,
+    auto_added: Number(r.auto_added),
+    auto_added_reason: r.auto_added_reason,
+    removed: Number(r.removed),
+    created_at: r.created_at,
+  };
+}

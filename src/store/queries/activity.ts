@@ -1,0 +1,64 @@
+import type { Store } from '../types.ts';
+import { lookupNames, nameOf } from './names.ts';
+import { msParam, toMs } from './sql.ts';
+
+/** One whale activity (seed §7 WhaleActivityFeed, camelCase). */
+export interface WhaleActivityRow {
+  wallet: string;
+  /** Trader's name ('' when unknown; the UI falls back to the short wallet). */
+  name: string;
+  conditionId: string;
+  type: string;
+  side: string;
+  outcome: string;
+  size: number;
+  usd: number;
+  price: number;
+  title: string;
+  slug: string;
+  transactionHash: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/** Filters of {@link getWhaleActivity}. */
+export interface WhaleActivityParams {
+  /** Smallest USDC size shown (default 500, the spec's whale threshold). */
+  minUsd?: number;
+  limit?: number;
+  /** Look-back in hours (default 24). */
+  windowHours?: number;
+  /** Only this wallet ('' for all tracked wallets). */
+  wallet?: string;
+  /** Epoch ms taken as "now" (tests, replays); default the wall clock. */
+  now?: number;
+}
+
+/**
+ * Activity of tracked wallets at or above `minUsd` within the window, newest first. Filters on the partition
+ * key (timestamp) and limits before names are looked up, so it stays fast on tens of millions of rows; no FINAL
+ * (wallet_activity is an append-only MergeTree deduplicated at insert).
+ */
+export async function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
+  const now = params.now ?? Date.now();
+  const rows = await store.query<Omit<WhaleActivityRow, 'name'>>(
+    `SELECT proxy_wallet AS wallet, condition_id AS conditionId, activity_type AS type, side, outcome, size,
+            usdc_size AS usd, price, title, market_slug AS slug, transaction_hash AS transactionHash,
+            ${toMs('timestamp')} AS at
+     FROM wallet_activity
+     WHERE timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')}
+       AND usdc_size >= {minUsd:Float64}
+       AND ({wallet:String} = '' OR proxy_wallet = {wallet:String})
+     ORDER BY timestamp DESC, proxy_wallet, transaction_hash, fill_seq
+     LIMIT {limit:UInt32}`,
+    {
+      from: now - (params.windowHours ?? 24) * 3_600_000,
+      to: now,
+      minUsd: params.minUsd ?? 500,
+      wallet: params.wallet ?? '',
+      limit: params.limit ?? 50,
+    },
+  );
+  const names = await lookupNames(store, rows.map((r) => r.wallet));
+  return rows.map((r) => ({ ...r, name: nameOf(names, r.wallet) }));
+}

@@ -1,0 +1,128 @@
+import type { Store } from '../types.ts';
+import { getPositionConcentration, type ConcentrationRow } from './concentration.ts';
+import { getTopHolders, type HolderRow } from './holders.ts';
+import { msParam, toMs } from './sql.ts';
+
+/** One outcome of a market with its prices. */
+export interface OutcomeInfo {
+  index: number;
+  label: string;
+  tokenId: string;
+  /** Gamma's last outcome price (0–1). */
+  price: number;
+  /** Latest 10 s mid from the live feed within the last hour; null when none. */
+  mid: number | null;
+  /** Top holders of this outcome, largest first. */
+  holders: HolderRow[];
+}
+
+/** Everything the market view shows. */
+export interface MarketDetail {
+  conditionId: string;
+  /** false when the market is not in the markets table (closed, or not synced yet). */
+  known: boolean;
+  question: string;
+  slug: string;
+  category: string;
+  volume: number;
+  volume24hr: number;
+  liquidity: number;
+  active: boolean;
+  closed: boolean;
+  /** Epoch ms; null when open-ended. */
+  endDate: number | null;
+  outcomes: OutcomeInfo[];
+  concentration: ConcentrationRow | null;
+  /** On the watchlist (auto or manual). */
+  watched: boolean;
+}
+
+/** Options of {@link getMarketDetail}. */
+export interface MarketParams {
+  conditionId: string;
+  holdersPerOutcome?: number;
+  now?: number;
+}
+
+interface RawMarket {
+  question: string;
+  slug: string;
+  category: string;
+  outcomes: string[];
+  outcomePrices: number[];
+  tokenIds: string[];
+  volume: number;
+  volume24hr: number;
+  liquidity: number;
+  active: number;
+  closed: number;
+  endDate: number | null;
+  found: number;
+}
+
+/** Question, prices, top holders per outcome and concentration of one market. */
+export async function getMarketDetail(store: Store, params: MarketParams): Promise<MarketDetail> {
+  const conditionId = params.conditionId;
+  const now = params.now ?? Date.now();
+  const [markets, mids, holders, concentration, watch] = await Promise.all([
+    store.query<RawMarket>(
+      `SELECT argMax(question, updated_at) AS question, argMax(slug, updated_at) AS slug,
+              argMax(category, updated_at) AS category, argMax(outcomes, updated_at) AS outcomes,
+              argMax(outcome_prices, updated_at) AS outcomePrices, argMax(clob_token_ids, updated_at) AS tokenIds,
+              argMax(volume, updated_at) AS volume, argMax(volume_24hr, updated_at) AS volume24hr,
+              argMax(liquidity, updated_at) AS liquidity, argMax(active, updated_at) AS active,
+              argMax(closed, updated_at) AS closed,
+              if(isNull(argMax(end_date, updated_at)), NULL, ${toMs('assumeNotNull(argMax(end_date, updated_at))')}) AS endDate,
+              toUInt8(1) AS found
+       FROM markets WHERE condition_id = {conditionId:String} GROUP BY condition_id`,
+      { conditionId },
+    ),
+    store.query<{ tokenId: string; mid: number }>(
+      `SELECT token_id AS tokenId, argMax(mid_price, timestamp) AS mid
+       FROM price_snapshots_10s
+       WHERE market_id = {conditionId:String} AND timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')}
+       GROUP BY token_id`,
+      { conditionId, from: now - 3_600_000, to: now },
+    ),
+    getTopHolders(store, { conditionId, perOutcome: params.holdersPerOutcome ?? 10 }),
+    getPositionConcentration(store, { conditionId, minHolders: 1, limit: 1 }),
+    store.query<{ removed: number; n: number | string }>(
+      `SELECT argMax(removed, updated_at) AS removed, count() AS n FROM watchlist_markets
+       WHERE market_id = {conditionId:String}`,
+      { conditionId },
+    ),
+  ]);
+  const m = markets[0];
+  const known = m !== undefined && Number(m.found) === 1;
+  const midBy = new Map(mids.map((r) => [r.tokenId, r.mid]));
+  const labels = known ? m.outcomes : [...new Set(holders.map((h) => h.outcomeIndex))].map((i) => `#${i}`);
+  const outcomes: OutcomeInfo[] = labels.map((label, index) => {
+    const tokenId = m?.tokenIds[index] ?? '';
+    const outcomeIndex = known ? index : Number(label.slice(1));
+    return {
+      index: outcomeIndex,
+      label,
+      tokenId,
+      price: m?.outcomePrices[index] ?? 0,
+      mid: midBy.get(tokenId) ?? null,
+      holders: holders.filter((h) => h.outcomeIndex === outcomeIndex),
+    };
+  });
+  const w = watch[0];
+  return {
+    conditionId,
+    known,
+    question: m?.question ?? '',
+    slug: m?.slug ?? '',
+    category: m?.category ?? '',
+    volume: m?.volume ?? 0,
+    volume24hr: m?.volume24hr ?? 0,
+    liquidity: m?.liquidity ?? 0,
+    active: Number(m?.active ?? 0) === 1,
+    closed: Number(m?.closed ?? 0) === 1,
+    endDate: m?.endDate ?? null,
+    outcomes,
+    concentration: concentration[0] ?? null,
+    watched: w !== undefined && Number(w.n) > 0 && Number(w.removed) === 0,
+  };
+}

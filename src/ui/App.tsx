@@ -1,0 +1,104 @@
+/**
+ * The screen: header, stats cards, tabs (or breadcrumb), the active pane or detail view, flash/filter line,
+ * status bar and key hints. State is derived on render; data comes from the PaneDataStore and the status source
+ * through useSyncExternalStore. The live frame stays at most rows − 1 tall.
+ */
+import React, { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Box } from 'ink';
+import type { StatusSource } from '../lib/status.ts';
+import type { Store } from '../store/types.ts';
+import { activeView } from './active-view.tsx';
+import { Header, StatsCards, Tabs } from './components/Chrome.tsx';
+import { HelpOverlay, KeyHints, TooSmall } from './components/KeyHints.tsx';
+import { Line, type Segment } from './components/Line.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { rowsOf, type SliceDef } from './data/slice.ts';
+import type { PaneDataStore } from './data/pane-store.ts';
+import type { Ticker } from './data/ticker.ts';
+import { keyContexts, useKeys } from './hooks/useKeys.ts';
+import { useTerminalSize } from './hooks/useTerminalSize.ts';
+import { PANES } from './panes/index.ts';
+import { activeCursor, initialState, reduce, TABS, type UiMsg, type UiState } from './state.ts';
+import { createTheme } from './theme.ts';
+import { getWhalesOverview } from '../store/queries/overview.ts';
+
+/** Smallest usable terminal. */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+/** Lines outside the pane body: header, stats, tabs, subtitle, flash, 2 status, hints. */
+const CHROME_LINES = 8;
+/** How long a flash message stays (ms). */
+const FLASH_MS = 3_000;
+
+/** Props of {@link App}. */
+export interface AppProps {
+  store: Store;
+  status: StatusSource;
+  data: PaneDataStore;
+  ticker: Ticker;
+  color: boolean;
+  now: () => number;
+  onQuit: () => void;
+}
+
+/** The whole UI. */
+export function App({ store, status: statusSource, data, ticker, color, now: clock, onQuit }: AppProps): React.JSX.Element {
+  const { columns, rows } = useTerminalSize();
+  // Keys can arrive faster than React renders; the reducer runs on a ref so each key sees the state the previous
+  // key produced, not the last rendered one.
+  const [state, setState] = useState<UiState>(initialState);
+  const stateRef = useRef(state);
+  const dispatch = useCallback((m: UiMsg) => {
+    stateRef.current = reduce(stateRef.current, m);
+    setState(stateRef.current);
+  }, []);
+  const snapshot = useSyncExternalStore(data.subscribe, data.getSnapshot);
+  const now = useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
+  const status = useSyncExternalStore(statusSource.subscribe, statusSource.get);
+  const theme = useMemo(() => createTheme(color), [color]);
+  const ctx = useMemo(() => ({ store, board: state.board, now: clock }), [store, state.board, clock]);
+  const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES);
+  const viewFor = (s: UiState) => activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null }, bodyHeight);
+  const view = viewFor(state);
+  const overview: SliceDef = useMemo(() => ({ key: 'overview', run: () => getWhalesOverview(store, { now: clock() }) }), [store, clock]);
+  const sliceKeys = view.slices.map((s) => s.key).join('|');
+  useEffect(() => {
+    data.setVisible([overview, ...view.slices]);
+    // The slice definitions are rebuilt each render; only a change of keys means a change of queries.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sliceKeys, data, overview]);
+  useKeys({ getState: () => stateRef.current, dispatch, viewFor, data, store, now: clock, onQuit });
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
+  }
+  const width = columns;
+  const contexts = keyContexts(state, view);
+  const counts = PANES.map((p) => {
+    const r = rowsOf(snapshot.slices[p.slices(ctx)[0]!.key]);
+    return Array.isArray(r) ? r.length : null;
+  });
+  const cursor = activeCursor(state);
+  const message: Segment[] = state.filterEditing
+    ? [{ text: '/', tone: 'accent' }, { text: cursor.filter }, { text: '▏', tone: 'accent' }, { text: '  Enter keep · Esc clear', tone: 'muted' }]
+    : state.flash && now - state.flash.at < FLASH_MS
+      ? [{ text: state.flash.text, tone: 'warn' }]
+      : [{ text: ' ' }];
+  const crumb: Segment[] = [
+    { text: TABS[state.tab], tone: 'muted' },
+    ...state.stack.map((r, i): Segment => ({ text: ` › ${i === state.stack.length - 1 ? (view.title ?? '') : r.kind === 'wallet' ? r.name || r.wallet : r.title || r.conditionId}` })),
+    { text: '   Esc back', tone: 'muted' },
+  ];
+  return (
+    <Box flexDirection="column" width={width} height={rows - 1}>
+      <Header status={status} now={now} width={width} theme={theme} />
+      <StatsCards overview={snapshot.slices.overview} width={width} theme={theme} />
+      {state.stack.length === 0 ? <Tabs titles={TABS} counts={counts} active={state.tab} width={width} theme={theme} /> : <Line segments={crumb} width={width} theme={theme} />}
+      <Line segments={[{ text: view.subtitle || ' ', tone: 'muted' }, ...(snapshot.paused ? [{ text: '  ⏸ paused', tone: 'warn' as const }] : [])]} width={width} theme={theme} />
+      {state.help ? <HelpOverlay contexts={view.contexts} width={width} height={bodyHeight} theme={theme} /> : view.body(width, bodyHeight)}
+      <Line segments={message} width={width} theme={theme} />
+      <StatusBar status={status} data={snapshot} now={now} width={width} theme={theme} />
+      <KeyHints contexts={contexts} width={width} theme={theme} />
+    </Box>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Column specifications and fitting them to the terminal width before any table sees them. Each column has a
+ * priority (1 = keep longest) and a minimum width; when the row is too wide, shrinkable columns give way to their
+ * minimum first, then the lowest-priority column is dropped, until it fits. Cells are truncated with `…` by
+ * display width, so nothing is clipped mid-cell.
+ */
+import type { Tone } from '../theme.ts';
+import { displayWidth, type Align } from '../../lib/text-width.ts';
+
+/** One column of a pane's table. */
+export interface ColumnSpec<T> {
+  key: string;
+  header: string;
+  /** 1 is the most important; higher numbers drop first on a narrow terminal. */
+  priority: number;
+  minWidth: number;
+  /** Upper bound of the natural width (long titles); default unbounded. */
+  maxWidth?: number;
+  /** Can shrink below its natural width down to minWidth (text columns). */
+  shrink?: boolean;
+  align?: Align;
+  text(row: T): string;
+  tone?(row: T): Tone | undefined;
+  /** Sort key for `s`; columns without one are not sortable. */
+  sortValue?(row: T): number | string;
+}
+
+/** A column with its fitted width. */
+export interface FittedColumn<T> extends ColumnSpec<T> {
+  width: number;
+}
+
+/** Gap between columns, in cells. */
+export const COLUMN_GAP = 1;
+
+/** Fits `columns` into `width` cells for `rows` (see module comment). Keeps the columns' order. */
+export function fitColumns<T>(columns: readonly ColumnSpec<T>[], rows: readonly T[], width: number): FittedColumn<T>[] {
+  let fitted: FittedColumn<T>[] = columns.map((c) => {
+    let natural = displayWidth(c.header);
+    for (const r of rows) natural = Math.max(natural, displayWidth(c.text(r)));
+    natural = Math.min(natural, c.maxWidth ?? Number.POSITIVE_INFINITY);
+    return { ...c, width: Math.max(c.minWidth, natural) };
+  });
+  const total = (cols: FittedColumn<T>[]): number => cols.reduce((s, c) => s + c.width, 0) + COLUMN_GAP * Math.max(0, cols.length - 1);
+  while (fitted.length > 0 && total(fitted) > width) {
+    let excess = total(fitted) - width;
+    for (const c of fitted) {
+      if (!c.shrink || excess <= 0) continue;
+      const give = Math.min(excess, c.width - c.minWidth);
+      c.width -= give;
+      excess -= give;
+    }
+    if (excess <= 0) break;
+    const worst = fitted.reduce((a, b) => (b.priority > a.priority ? b : a));
+    fitted = fitted.filter((c) => c !== worst);
+  }
+  // Spare width goes to the first shrinkable column (the title), so long text shows as much as fits.
+  const spare = width - total(fitted);
+  const grow = fitted.find((c) => c.shrink);
+  if (grow && spare > 0) {
+    let natural = displayWidth(grow.header);
+    for (const r of rows) natural = Math.max(natural, displayWidth(grow.text(r)));
+    grow.width += Math.max(0, Math.min(spare, natural - grow.width));
+  }
+  return fitted;
+}
+
+/** The first row index to show so `selected` stays inside a window of `height` rows. */
+export function windowStart(selected: number, height: number, count: number): number {
+  if (height <= 0 || count <= height) return 0;
+  return Math.min(Math.max(0, selected - height + 1), count - height);
+}

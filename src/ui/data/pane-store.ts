@@ -1,0 +1,196 @@
+/**
+ * The polling store of the UI, outside React. It runs only the visible pane's queries every `refreshMs`, never
+ * two of the same in flight (an overlapping tick is dropped), sanitises every string of every result once, keeps
+ * each slice loading / ready / error, publishes immutable snapshots only when something changed (structural
+ * equality), and batches notifications so a burst of results causes one render. Components read it through
+ * `useSyncExternalStore`. Pausing stops the UI refresh only; collection in the background goes on.
+ */
+import { sanitizeDeep } from '../../lib/sanitize.ts';
+import { sameData, type Slice, type SliceDef } from './slice.ts';
+
+/** The immutable state the UI renders. A new object whenever anything in it changed. */
+export interface PaneSnapshot {
+  readonly slices: Readonly<Record<string, Slice<unknown>>>;
+  readonly paused: boolean;
+  readonly refreshMs: number;
+  /** The last completed refresh round: when it ended and how long its slowest query took. */
+  readonly lastRefresh: { readonly at: number; readonly tookMs: number } | null;
+  /** Queries running now. */
+  readonly inFlight: number;
+}
+
+/** Options of {@link PaneDataStore}. */
+export interface PaneDataStoreOptions {
+  refreshMs?: number;
+  /** Delay that coalesces notifications (ms, default 50). */
+  notifyDelayMs?: number;
+  now?: () => number;
+}
+
+/** Allowed refresh intervals for `+`/`-`, in ms. */
+export const REFRESH_STEPS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
+
+/** Polls the visible slices; see the module comment. */
+export class PaneDataStore {
+  private snapshot: PaneSnapshot;
+  private visible: SliceDef[] = [];
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private readonly notifyDelayMs: number;
+  private readonly now: () => number;
+  private roundStartedAt = 0;
+  private roundSlowest = 0;
+  private closed = false;
+
+  constructor(options: PaneDataStoreOptions = {}) {
+    this.notifyDelayMs = options.notifyDelayMs ?? 50;
+    this.now = options.now ?? Date.now;
+    this.snapshot = { slices: {}, paused: false, refreshMs: options.refreshMs ?? 5_000, lastRefresh: null, inFlight: 0 };
+  }
+
+  /** The current snapshot (same object until something changes). */
+  getSnapshot = (): PaneSnapshot => this.snapshot;
+
+  /** Registers a listener; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts the periodic refresh. */
+  start(): void {
+    this.schedule();
+  }
+
+  /**
+   * Sets the queries of the visible pane. Slices never loaded are fetched at once (even while paused, so a newly
+   * opened view is never blank); the others wait for the next tick.
+   */
+  setVisible(defs: readonly SliceDef[]): void {
+    this.visible = [...defs];
+    const missing = defs.filter((d) => this.snapshot.slices[d.key] === undefined);
+    if (missing.length > 0) this.refresh(missing);
+  }
+
+  /** Refreshes every visible slice now (the `r` key). */
+  refreshNow(): void {
+    this.refresh(this.visible);
+  }
+
+  /** Pauses or resumes the UI refresh. */
+  setPaused(paused: boolean): void {
+    if (paused === this.snapshot.paused) return;
+    this.publish({ ...this.snapshot, paused });
+    if (!paused) this.refresh(this.visible);
+  }
+
+  /** Changes the refresh interval and restarts the timer. */
+  setRefreshMs(refreshMs: number): void {
+    if (refreshMs === this.snapshot.refreshMs) return;
+    this.publish({ ...this.snapshot, refreshMs });
+    this.schedule();
+  }
+
+  /** Moves the refresh interval one step faster (-1) or slower (+1) along {@link REFRESH_STEPS}. */
+  stepRefresh(direction: 1 | -1): void {
+    const current = this.snapshot.refreshMs;
+    const index = REFRESH_STEPS.findIndex((s) => s >= current);
+    const from = index === -1 ? REFRESH_STEPS.length - 1 : index;
+    const next = REFRESH_STEPS[Math.min(REFRESH_STEPS.length - 1, Math.max(0, from + direction))] ?? current;
+    this.setRefreshMs(next);
+  }
+
+  /** Stops the timer and aborts running queries. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    for (const c of this.inFlight.values()) c.abort();
+    this.inFlight.clear();
+    this.listeners.clear();
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => {
+      if (!this.snapshot.paused) this.refresh(this.visible);
+    }, this.snapshot.refreshMs);
+    this.timer.unref?.();
+  }
+
+  private refresh(defs: readonly SliceDef[]): void {
+    if (this.closed) return;
+    if (this.inFlight.size === 0) {
+      this.roundStartedAt = this.now();
+      this.roundSlowest = 0;
+    }
+    for (const def of defs) {
+      if (this.inFlight.has(def.key)) continue; // an overlapping refresh of the same query is dropped
+      const controller = new AbortController();
+      this.inFlight.set(def.key, controller);
+      void this.runOne(def, controller);
+    }
+    this.publish({ ...this.snapshot, inFlight: this.inFlight.size }, true);
+  }
+
+  private async runOne(def: SliceDef, controller: AbortController): Promise<void> {
+    const started = this.now();
+    let next: Slice<unknown>;
+    const previous = this.snapshot.slices[def.key];
+    try {
+      const rows = sanitizeDeep(await def.run(controller.signal));
+      const tookMs = this.now() - started;
+      if (previous?.state === 'ready' && sameData(previous.rows, rows)) {
+        // Nothing changed: keep the old object (and its rows) so no view re-renders for it.
+        next = previous;
+      } else {
+        next = { state: 'ready', rows, tookMs, at: this.now() };
+      }
+      this.roundSlowest = Math.max(this.roundSlowest, tookMs);
+    } catch (err) {
+      const lastRows = previous?.state === 'ready' ? previous.rows : previous?.state === 'error' ? previous.lastRows : undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      next = { state: 'error', message, at: this.now(), ...(lastRows === undefined ? {} : { lastRows }) };
+    }
+    if (this.closed) return;
+    this.inFlight.delete(def.key);
+    const slices = next === previous ? this.snapshot.slices : { ...this.snapshot.slices, [def.key]: next };
+    const done = this.inFlight.size === 0;
+    this.publish({
+      ...this.snapshot,
+      slices,
+      inFlight: this.inFlight.size,
+      lastRefresh: done ? { at: this.now(), tookMs: Math.max(this.roundSlowest, this.now() - this.roundStartedAt) } : this.snapshot.lastRefresh,
+    });
+  }
+
+  private publish(next: PaneSnapshot, quiet = false): void {
+    const prev = this.snapshot;
+    if (
+      prev.slices === next.slices &&
+      prev.paused === next.paused &&
+      prev.refreshMs === next.refreshMs &&
+      prev.inFlight === next.inFlight &&
+      sameData(prev.lastRefresh, next.lastRefresh)
+    ) {
+      return;
+    }
+    this.snapshot = next;
+    if (quiet && prev.slices === next.slices && prev.paused === next.paused && prev.refreshMs === next.refreshMs) {
+      // Only the in-flight count moved: folded into the next real notification.
+      return;
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    if (this.notifyTimer || this.closed) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      for (const l of [...this.listeners]) l();
+    }, this.notifyDelayMs);
+  }
+}

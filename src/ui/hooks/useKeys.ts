@@ -1,0 +1,150 @@
+import { useInput } from 'ink';
+import { useRef, type Dispatch } from 'react';
+import { toggleWatchMarket, toggleWatchWallet } from '../../store/queries/watchlist.ts';
+import type { Store } from '../../store/types.ts';
+import type { ActiveView } from '../active-view.tsx';
+import type { PaneDataStore } from '../data/pane-store.ts';
+import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
+import { CATEGORIES, ORDERS, PERIODS, cycle, type TabIndex, type UiMsg, type UiState } from '../state.ts';
+
+/** What the key handler acts on. */
+export interface KeyDeps {
+  /** The latest state (including keys not rendered yet). */
+  getState: () => UiState;
+  dispatch: Dispatch<UiMsg>;
+  /** The view a state shows, with the latest rendered data. */
+  viewFor: (state: UiState) => ActiveView;
+  data: PaneDataStore;
+  store: Store;
+  now: () => number;
+  onQuit: () => void;
+}
+
+/** Key contexts in force: help and filter entry take over the keyboard. */
+export function keyContexts(state: UiState, view: ActiveView): KeyContext[] {
+  if (state.help) return ['help'];
+  if (state.filterEditing) return ['filter'];
+  return view.contexts;
+}
+
+/** Wires the keyboard to the keymap (see keymap.ts); every action is a reducer message or a data-store call. */
+export function useKeys(deps: KeyDeps): void {
+  const ref = useRef(deps);
+  ref.current = deps;
+  useInput((input, key) => {
+    const d = ref.current;
+    const state = d.getState();
+    const view = d.viewFor(state);
+    const binding = resolveKey(keyContexts(state, view), input, key);
+    if (binding) {
+      act({ deps: d, state, view }, binding.action, binding.arg);
+      return;
+    }
+    // Filter entry: any printable text narrows the table live.
+    if (state.filterEditing && input.length > 0 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+      d.dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: c.filter + input, selected: 0 }) });
+    }
+  });
+}
+
+/** One key press: the deps and the state/view it acts on. */
+interface Press {
+  deps: KeyDeps;
+  state: UiState;
+  view: ActiveView;
+}
+
+function move({ deps, view }: Press, to: (selected: number, count: number) => number): void {
+  const count = view.model.rows.length;
+  const from = view.model.selected;
+  deps.dispatch({ type: 'cursor', update: (c) => ({ ...c, selected: Math.max(0, Math.min(Math.max(0, count - 1), to(from, count))) }) });
+}
+
+function act(press: Press, action: Action, arg: number | undefined): void {
+  const { deps, state, view } = press;
+  const { dispatch, data } = deps;
+  const page = view.pageSize;
+  switch (action) {
+    case 'forceQuit':
+      return deps.onQuit();
+    case 'quit':
+      return state.stack.length === 0 ? deps.onQuit() : dispatch({ type: 'pop' });
+    case 'back':
+      return dispatch({ type: 'pop' });
+    case 'help':
+      return dispatch({ type: 'help', on: !state.help });
+    case 'tab':
+      return dispatch({ type: 'tab', tab: (arg ?? 0) as TabIndex });
+    case 'nextTab':
+      return dispatch({ type: 'tab', tab: ((state.tab + 1) % 5) as TabIndex });
+    case 'prevTab':
+      return dispatch({ type: 'tab', tab: ((state.tab + 4) % 5) as TabIndex });
+    case 'up':
+      return move(press, (s) => s - 1);
+    case 'down':
+      return move(press, (s) => s + 1);
+    case 'pageUp':
+      return move(press, (s) => s - page);
+    case 'pageDown':
+      return move(press, (s) => s + page);
+    case 'top':
+      return move(press, () => 0);
+    case 'bottom':
+      return move(press, (_s, n) => n - 1);
+    case 'enter': {
+      const row = view.model.selectedRow;
+      const route = row === undefined ? null : view.enter(row);
+      if (route) dispatch({ type: 'push', route });
+      return;
+    }
+    case 'filter':
+      return dispatch({ type: 'filterEditing', on: true });
+    case 'filterClear':
+      dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: '', selected: 0 }) });
+      return dispatch({ type: 'filterEditing', on: false });
+    case 'filterDone':
+      return dispatch({ type: 'filterEditing', on: false });
+    case 'filterDelete':
+      return dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: c.filter.slice(0, -1), selected: 0 }) });
+    case 'category':
+      return dispatch({ type: 'board', board: { ...state.board, category: cycle(CATEGORIES, state.board.category as (typeof CATEGORIES)[number]) } });
+    case 'period':
+      return dispatch({ type: 'board', board: { ...state.board, period: cycle(PERIODS, state.board.period as (typeof PERIODS)[number]) } });
+    case 'order':
+      return dispatch({ type: 'board', board: { ...state.board, orderBy: cycle(ORDERS, state.board.orderBy as (typeof ORDERS)[number]) } });
+    case 'sort': {
+      // Cycles through the sortable columns, then back to the query's own order.
+      const count = view.sortCount;
+      const nextColumn = (c: number | null): number | null => (c === null ? (count > 0 ? 0 : null) : c + 1 < count ? c + 1 : null);
+      return dispatch({ type: 'cursor', update: (c) => ({ ...c, sortColumn: nextColumn(c.sortColumn), selected: 0 }) });
+    }
+    case 'sortReverse':
+      return dispatch({ type: 'cursor', update: (c) => ({ ...c, sortDesc: !c.sortDesc, sortColumn: c.sortColumn ?? 0 }) });
+    case 'refresh':
+      return data.refreshNow();
+    case 'pause':
+      return data.setPaused(!data.getSnapshot().paused);
+    case 'faster':
+      return data.stepRefresh(-1);
+    case 'slower':
+      return data.stepRefresh(1);
+    case 'watch':
+      return void watch(press);
+  }
+}
+
+async function watch({ deps, view }: Press): Promise<void> {
+  const row = view.model.selectedRow;
+  const target = view.watch(row);
+  if (!target) return;
+  try {
+    const pinned =
+      target.kind === 'market'
+        ? await toggleWatchMarket(deps.store, target.id, deps.now())
+        : await toggleWatchWallet(deps.store, target.id, deps.now());
+    deps.dispatch({ type: 'flash', text: `${pinned ? 'added to watchlist' : 'removed from watchlist'}: ${target.label}`, at: deps.now() });
+    deps.data.refreshNow();
+  } catch (err) {
+    deps.dispatch({ type: 'flash', text: `watchlist: ${err instanceof Error ? err.message : String(err)}`, at: deps.now() });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Entry point of the Ink UI. The composition root owns the terminal's lifecycle: on quit (q at the top level, or
+ * Ctrl-C anywhere) it gets `onQuit`, restores the terminal, stops jobs and flushes.
+ */
+import React from 'react';
+import { render } from 'ink';
+import type { StatusSource } from '../lib/status.ts';
+import type { Store } from '../store/types.ts';
+import { App } from './App.tsx';
+import { PaneDataStore } from './data/pane-store.ts';
+import { Ticker } from './data/ticker.ts';
+
+/** Options of the UI. */
+export interface UiOptions {
+  /** Refresh interval of the visible pane, ms (default 5000). */
+  refreshMs: number;
+  /** false for a monochrome screen (NO_COLOR, --no-color). */
+  color: boolean;
+  /** Frame-rate cap (default 12). */
+  maxFps?: number;
+}
+
+/** What {@link renderApp} needs. */
+export interface RenderDeps {
+  store: Store;
+  status: StatusSource;
+  options: UiOptions;
+  onQuit: () => void;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+  /** Clock (tests, replays); default the wall clock. */
+  clock?: { now(): number };
+}
+
+/** A running UI. */
+export interface UiHandle {
+  waitUntilExit(): Promise<void>;
+  unmount(): void;
+}
+
+/** The App with its own data store and ticker, for render() and for tests. */
+export function createUi(deps: Omit<RenderDeps, 'stdout' | 'stdin'>): { element: React.JSX.Element; data: PaneDataStore; ticker: Ticker } {
+  const now = deps.clock ? () => deps.clock!.now() : Date.now;
+  const data = new PaneDataStore({ refreshMs: deps.options.refreshMs, now });
+  const ticker = new Ticker(now);
+  data.start();
+  const element = <App store={deps.store} status={deps.status} data={data} ticker={ticker} color={deps.options.color} now={now} onQuit={deps.onQuit} />;
+  return { element, data, ticker };
+}
+
+/** Renders the UI on the terminal. */
+export function renderApp(deps: RenderDeps): UiHandle {
+  const { element, data } = createUi(deps);
+  const instance = render(element, {
+    ...(deps.stdout ? { stdout: deps.stdout } : {}),
+    ...(deps.stdin ? { stdin: deps.stdin } : {}),
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: deps.options.maxFps ?? 12,
+  });
+  return {
+    waitUntilExit: async () => {
+      try {
+        await instance.waitUntilExit();
+      } finally {
+        data.close();
+      }
+    },
+    unmount: () => {
+      data.close();
+      instance.unmount();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { getPositionConcentration, type ConcentrationRow } from '../../../store/queries/concentration.ts';
+import { EMPTY_CURSOR } from '../../state.ts';
+import type { TablePaneSpec } from '../types.ts';
+import { concentrationColumns } from './View.tsx';
+
+/** Tab 4: markets by top-5 holder share. */
+export const concentrationPane: TablePaneSpec<ConcentrationRow> = {
+  title: 'Concentration',
+  slices: ({ store }) => [{ key: 'concentration', run: () => getPositionConcentration(store, { limit: 100 }) }],
+  columns: concentrationColumns,
+  search: (r) => `${r.question} ${r.topName} ${r.topWallet}`,
+  enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.question, cursor: EMPTY_CURSOR }),
+  watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.question || r.conditionId }),
+  empty: 'no holder snapshots yet (holder sync has not run)',
+};

@@ -1,0 +1,21 @@
+import { getSignalHitRate, getSignals, type SignalRow } from '../../../store/queries/signals.ts';
+import { EMPTY_CURSOR } from '../../state.ts';
+import type { TablePaneSpec } from '../types.ts';
+import { signalColumns } from './View.tsx';
+
+/** Slice key of the hit-rate footer. */
+export const HIT_RATE_KEY = 'signal-hit-rate';
+
+/** Tab 5: fired live signals, newest first, with the hit rate so far in the footer. */
+export const liveSignalsPane: TablePaneSpec<SignalRow> = {
+  title: 'Live Signals',
+  slices: ({ store, now }) => [
+    { key: 'signals', run: () => getSignals(store, { limit: 200, now: now() }) },
+    { key: HIT_RATE_KEY, run: () => getSignalHitRate(store) },
+  ],
+  columns: signalColumns,
+  search: (r) => `${r.question} ${r.outcome} ${r.type} ${r.direction} ${r.confidence} ${r.eliteName ?? ''}`,
+  enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.question, cursor: EMPTY_CURSOR }),
+  watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.question || r.conditionId }),
+  empty: 'no signals fired in the last 24 h',
+};

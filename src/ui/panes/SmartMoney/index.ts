@@ -1,0 +1,15 @@
+import { getSmartMoneyPositions, type SmartMoneyRow } from '../../../store/queries/smart-money.ts';
+import { EMPTY_CURSOR } from '../../state.ts';
+import type { TablePaneSpec } from '../types.ts';
+import { smartMoneyColumns } from './View.tsx';
+
+/** Tab 3: what the top-100 wallets hold, by market and outcome. */
+export const smartMoneyPane: TablePaneSpec<SmartMoneyRow> = {
+  title: 'Smart Money',
+  slices: ({ store }) => [{ key: 'smart-money', run: () => getSmartMoneyPositions(store, { limit: 200 }) }],
+  columns: smartMoneyColumns,
+  search: (r) => `${r.title} ${r.outcome} ${r.topName} ${r.topWallet}`,
+  enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.title, cursor: EMPTY_CURSOR }),
+  watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.title || r.conditionId }),
+  empty: 'no positions of top-ranked wallets yet (position sync has not run)',
+};

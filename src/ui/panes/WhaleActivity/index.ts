@@ -1,0 +1,16 @@
+import { getWhaleActivity, type WhaleActivityRow } from '../../../store/queries/activity.ts';
+import { traderLabel } from '../../../lib/format.ts';
+import { EMPTY_CURSOR } from '../../state.ts';
+import type { TablePaneSpec } from '../types.ts';
+import { activityColumns } from './View.tsx';
+
+/** Tab 2: activity of tracked wallets of at least $500 in the last 24 h, newest first. */
+export const whaleActivityPane: TablePaneSpec<WhaleActivityRow> = {
+  title: 'Whale Activity',
+  slices: ({ store, now }) => [{ key: 'whale-activity', run: () => getWhaleActivity(store, { limit: 200, now: now() }) }],
+  columns: activityColumns,
+  search: (r) => `${r.name} ${r.wallet} ${r.title} ${r.type} ${r.side} ${r.outcome}`,
+  enter: (r) => ({ kind: 'wallet', wallet: r.wallet, name: r.name, cursor: EMPTY_CURSOR }),
+  watch: (r) => ({ kind: 'wallet', id: r.wallet, label: traderLabel(r.name, r.wallet) }),
+  empty: 'no whale activity ≥ $500 in the last 24 h',
+};

@@ -1,0 +1,46 @@
+/**
+ * From a slice's rows to what a table shows: the `/` filter (case-insensitive substring), the `s`/`S` sort and
+ * the selection clamped to the rows. Pure, so the input handler and the view derive the same thing.
+ */
+import type { ColumnSpec } from '../components/columns.ts';
+import type { TableCursor } from '../state.ts';
+
+/** The rows of a table after filter and sort, and the selected one. */
+export interface TableModel<T> {
+  rows: readonly T[];
+  selected: number;
+  selectedRow: T | undefined;
+  sortLabel: string | null;
+}
+
+/** Columns `s` can cycle through. */
+export const sortable = <T,>(columns: readonly ColumnSpec<T>[]): ColumnSpec<T>[] => columns.filter((c) => c.sortValue);
+
+/** Applies `cursor` to `rows`. */
+export function tableModel<T>(
+  rows: readonly T[],
+  columns: readonly ColumnSpec<T>[],
+  cursor: TableCursor,
+  search: (row: T) => string,
+): TableModel<T> {
+  const needle = cursor.filter.trim().toLowerCase();
+  let out = needle === '' ? rows : rows.filter((r) => search(r).toLowerCase().includes(needle));
+  const sortCols = sortable(columns);
+  const col = cursor.sortColumn === null ? undefined : sortCols[cursor.sortColumn % Math.max(1, sortCols.length)];
+  if (col?.sortValue) {
+    const key = col.sortValue;
+    const dir = cursor.sortDesc ? -1 : 1;
+    out = [...out].sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return (x < y ? -1 : x > y ? 1 : 0) * dir;
+    });
+  }
+  const selected = Math.min(Math.max(0, cursor.selected), Math.max(0, out.length - 1));
+  return {
+    rows: out,
+    selected,
+    selectedRow: out[selected],
+    sortLabel: col ? `${col.header.trim()} ${cursor.sortDesc ? '↓' : '↑'}` : null,
+  };
+}

@@ -1,0 +1,53 @@
+import type { ColumnSpec } from '../../components/columns.ts';
+import type { Segment } from '../../components/Line.tsx';
+import { outcomeBadge } from '../../components/Badge.ts';
+import type { PositionRow, TraderDetail } from '../../../store/queries/trader.ts';
+import { formatCents, formatPercentSigned, formatRelative, formatUsd, shortWallet, traderLabel } from '../../../lib/format.ts';
+import { signTone } from '../../theme.ts';
+
+/** Open positions by value. */
+export function positionColumns(): ColumnSpec<PositionRow>[] {
+  return [
+    { key: 'market', header: 'Market', priority: 1, minWidth: 14, shrink: true, text: (r) => r.title || r.conditionId, sortValue: (r) => r.title.toLowerCase() },
+    { key: 'outcome', header: 'Outcome', priority: 2, minWidth: 5, maxWidth: 14, shrink: true, text: (r) => outcomeBadge(r.outcome).text, tone: (r) => outcomeBadge(r.outcome).tone },
+    { key: 'value', header: 'Value', priority: 1, minWidth: 7, align: 'right', text: (r) => formatUsd(r.value), sortValue: (r) => r.value },
+    { key: 'pnl', header: 'PnL', priority: 1, minWidth: 8, align: 'right', text: (r) => formatUsd(r.cashPnl, { signed: true }), tone: (r) => signTone(r.cashPnl), sortValue: (r) => r.cashPnl },
+    { key: 'return', header: 'Return', priority: 3, minWidth: 7, align: 'right', text: (r) => formatPercentSigned(r.percentPnl), tone: (r) => signTone(r.percentPnl), sortValue: (r) => r.percentPnl },
+    { key: 'avg', header: 'Avg', priority: 4, minWidth: 5, align: 'right', text: (r) => formatCents(r.avgPrice) },
+    { key: 'cur', header: 'Now', priority: 3, minWidth: 5, align: 'right', text: (r) => formatCents(r.curPrice) },
+  ];
+}
+
+/** Header lines: identity, bio, PnL by period and totals, ranks across boards. */
+export function walletHeader(d: TraderDetail, now: number): Segment[][] {
+  const p = d.profile;
+  const identity: Segment[] = [
+    { text: traderLabel(d.name, d.wallet), tone: 'title' },
+    ...(p?.verified ? [{ text: ' [✓]', tone: 'accent' as const }] : []),
+    ...(p?.xUsername ? [{ text: ` @${p.xUsername}`, tone: 'info' as const }] : []),
+    { text: `  ${shortWallet(d.wallet)}`, tone: 'muted' },
+    ...(p && p.firstSeenAt > 0 ? [{ text: ` · first seen ${formatRelative(p.firstSeenAt, now)}`, tone: 'muted' as const }] : []),
+    ...(p === null ? [{ text: ' · no public profile', tone: 'muted' as const }] : []),
+  ];
+  const pnl: Segment[] = [{ text: 'PnL ', tone: 'muted' }];
+  for (const period of ['DAY', 'WEEK', 'MONTH', 'ALL']) {
+    const e = d.pnlByPeriod.find((x) => x.period === period);
+    pnl.push({ text: `${period} ` }, e ? { text: formatUsd(e.pnl, { signed: true }), tone: signTone(e.pnl) } : { text: '–', tone: 'muted' }, { text: '  ' });
+  }
+  pnl.push(
+    { text: `· open ${d.totals.positions} worth ${formatUsd(d.totals.value)} `, tone: 'muted' },
+    { text: formatUsd(d.totals.cashPnl, { signed: true }), tone: signTone(d.totals.cashPnl) },
+  );
+  const ranks: Segment[] = [{ text: 'Ranks ', tone: 'muted' }];
+  if (d.ranks.length === 0) ranks.push({ text: 'not on any board', tone: 'muted' });
+  d.ranks.forEach((r, i) => {
+    ranks.push(
+      ...(i > 0 ? [{ text: ' · ', tone: 'muted' as const }] : []),
+      { text: `${r.category}/${r.period}/${r.orderBy} ` },
+      r.current ? { text: `#${r.rank}`, tone: 'accent' } : { text: `(was #${r.rank})`, tone: 'muted' },
+    );
+  });
+  const lines = [identity, pnl, ranks];
+  if (p?.bio) lines.splice(1, 0, [{ text: p.bio, tone: 'muted' }]);
+  return lines;
+}

@@ -1,0 +1,22 @@
+import type React from 'react';
+import type { ColumnSpec } from '../components/columns.ts';
+import type { Segment } from '../components/Line.tsx';
+import type { SliceDef } from '../data/slice.ts';
+import type { DetailRoute } from '../state.ts';
+import type { PaneContext, WatchTarget } from '../panes/types.ts';
+
+/** A drill-down view: one query, a few header lines, one selectable table (and optional extra lines below). */
+export interface DetailSpec<D, T> {
+  slice(ctx: PaneContext): SliceDef<D>;
+  title(detail: D | undefined): string;
+  header(detail: D, now: number): Segment[][];
+  rows(detail: D): readonly T[];
+  columns(now: number): ColumnSpec<T>[];
+  search(row: T): string;
+  enter?(row: T): DetailRoute | null;
+  /** What `w` toggles in this view (the wallet or the market itself). */
+  watch(detail: D | undefined): WatchTarget | null;
+  /** Optional block under the table (recent activity). */
+  footer?(detail: D, now: number, width: number): React.JSX.Element | null;
+  empty: string;
+}

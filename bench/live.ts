@@ -24,7 +24,9 @@ import { SignalEngine } from '../src/live/signals.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { silentLogger } from '../src/lib/log.ts';
 import { createPolymarket } from '../src/polymarket/index.ts';
+import { computeMomentum } from '../src/live/momentum.ts';
 import { startSimulator } from '../src/sim/index.ts';
+import { bookFrame } from '../src/sim/world/frames.ts';
 import { openStore, chTime } from '../src/store/client.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { ROW_VALIDATORS } from '../src/store/rows.ts';
@@ -178,7 +180,7 @@ async function feedRate(port: number, tokens: string[], request: (m: object) => 
   return { rate: frames / elapsed, p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
 }
 
-export async function throughput(): Promise<Record<string, number>> {
+async function throughput(): Promise<Record<string, number>> {
   const tokens = Array.from({ length: TOKENS }, (_, i) => (10n ** 76n + BigInt(i) * 7919n).toString());
   const server = await startFloodServer(tokens);
   try {
@@ -288,6 +290,54 @@ async function signalLatency(bursts: number): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * The numbers behind DEFAULT_MOMENTUM_CONFIG (`node bin/run-ts.js bench/live.ts --calibrate`): one hour of the
+ * default simulator world on a manual clock, frames fed straight into a MarketFeed, |velocity| of every token every
+ * 5 s (the random walk), and the velocity of one elite burst's token at 5 s steps.
+ */
+export async function calibrateMomentum(): Promise<Record<string, number | string>> {
+  const sim = await startSimulator({ manualClock: true, burstEveryMs: 0, startTime: Date.now() });
+  // The engine's own time: sim.now() would re-enter the engine from inside its frame callback.
+  const clock = { now: () => sim.world.core.now };
+  const feed = new MarketFeed({ ...DEFAULT_LIVE_OPTIONS, wsUrl: '' }, { onMid() {}, onTrade() {} }, clock, silentLogger);
+  const open = sim.world.core.markets.filter((m) => !m.closed && m.book);
+  const tokens = new Map<string, TokenMeta>();
+  for (const m of open) for (const o of [0, 1] as const) tokens.set(m.tokens[o], { marketId: m.conditionId, outcome: m.outcomes[o] });
+  feed.setTokens(tokens);
+  for (const m of open) for (const o of [0, 1] as const) feed.handleFrame(JSON.stringify(bookFrame(m, o, clock.now())));
+  sim.world.core.onFrames((frames) => {
+    for (const f of frames) feed.handleFrame(JSON.stringify(f.frame));
+  });
+  const cfg = momentumConfig(DEFAULT_LIVE_OPTIONS);
+  const walk: number[] = [];
+  const burstSeries: number[] = [];
+  let burstToken = '';
+  for (let t = 0; t < 3_600_000; t += 1000) {
+    sim.advance(1000);
+    const now = clock.now();
+    if (t % 10_000 === 0) for (const s of feed.tokens()) { const mid = s.book.mid(); if (mid !== null) s.mids.push(now, mid); }
+    if (t === 1_800_000) burstToken = sim.triggerEliteBurst().tokenId;
+    if (t % 5000 !== 0 || t <= 120_000) continue;
+    const burstMarket = feed.token(burstToken)?.marketId;
+    for (const s of feed.tokens()) {
+      const m = computeMomentum(s.mids, s.volume, now, cfg);
+      if (!m) continue;
+      if (s.tokenId === burstToken && t < 1_800_000 + 90_000) burstSeries.push(m.velocityCentsPerMin);
+      else if (s.marketId !== burstMarket) walk.push(Math.abs(m.velocityCentsPerMin));
+    }
+  }
+  await sim.stop();
+  walk.sort((a, b) => a - b);
+  const q = (p: number): number => walk[Math.min(walk.length - 1, Math.floor(p * walk.length))]!;
+  const atLeast = (v: number): number => walk.filter((x) => x >= v - 1e-9).length;
+  return {
+    walk_evaluations: walk.length,
+    walk_p50: q(0.5), walk_p99: q(0.99), walk_p999: q(0.999), walk_p9999: q(0.9999), walk_max: walk[walk.length - 1]!,
+    walk_ge_2: atLeast(2), walk_ge_4: atLeast(4), walk_ge_8: atLeast(8),
+    burst_velocity_5s_steps: burstSeries.map((v) => v.toFixed(1)).join(' '),
+  };
+}
+
 /** Runs both live benchmarks. */
 export async function benchLive(): Promise<BenchResult> {
   const t = await throughput();
@@ -305,7 +355,7 @@ export async function benchLive(): Promise<BenchResult> {
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 if (isMain) {
-  const result = await benchLive();
+  const result = process.argv.includes('--calibrate') ? await calibrateMomentum() : await benchLive();
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   process.exit(0);
 }

@@ -25,7 +25,7 @@ export interface JobCounters {
   rows: number;
   /** API pages (requests that returned data) fetched. */
   pages: number;
-  /** Records dropped by validation (client) or refused by the writer. */
+  /** Records still missing after refetches: dropped by validation in answers that never came back complete. */
   rejected: number;
 }
 
@@ -161,7 +161,12 @@ export class Scheduler {
     if (this.startup && !this.stopped) this.schedule(state);
   }
 
-  /** Starts every schedule, then runs the `runAtStart` jobs one after another in registration order. */
+  /**
+   * Starts every schedule, then runs, one after another in registration order, the `runAtStart` jobs and every
+   * job that is overdue: never succeeded (a fresh store), or whose last success (from job_runs, so it survives
+   * restarts) is older than its last scheduled firing. Without this a new user would stare at empty panes until
+   * each cron came round, and a restart would silently skip a missed cycle.
+   */
   start(): void {
     if (this.startup || this.stopped) return;
     for (const state of this.jobs.values()) this.schedule(state);
@@ -169,7 +174,7 @@ export class Scheduler {
       await this.history;
       for (const state of this.jobs.values()) {
         if (this.stopped) return;
-        if (state.def.runAtStart) await this.execute(state, 'start');
+        if (state.def.runAtStart || this.overdue(state)) await this.execute(state, 'start');
       }
     })();
     this.notify();
@@ -245,6 +250,13 @@ export class Scheduler {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** true when the job has never succeeded, or a scheduled firing has passed since its last success. */
+  private overdue(state: JobState): boolean {
+    if (state.lastSuccessAt === null) return true;
+    const due = new Cron(state.def.schedule, { paused: true }).nextRun(new Date(state.lastSuccessAt));
+    return due !== null && due.getTime() <= this.clock.now();
   }
 
   private nextRunAt(state: JobState): number | null {

@@ -36,8 +36,9 @@ export const leaderboardEntrySchema: z.ZodType<LeaderboardEntry> = z
     xUsername: text,
     verifiedBadge: flag,
     profileImage: text,
-    pnl: numberOr(0),
-    vol: numberOr(0),
+    // The ranking metrics are the point of the row: a record without them is malformed, not zero.
+    pnl: wireNumber,
+    vol: wireNumber,
   })
   .transform((r) => ({
     rank: r.rank,
@@ -91,8 +92,7 @@ export const closedPositionSchema: z.ZodType<ClosedPosition> = z
   })
   .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
 
-/** `/activity` row. Non-trade rows: `side: ''`, `price: 0`; some carry no asset/outcome, hence the defaults. */
-export const activitySchema: z.ZodType<Activity> = z
+const activityRecordSchema = z
   .object({
     proxyWallet: wallet,
     conditionId: z.union([conditionId, z.literal('')]).nullish().transform((v) => v ?? ''),
@@ -113,6 +113,28 @@ export const activitySchema: z.ZodType<Activity> = z
     pseudonym: text,
   })
   .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
+
+const TRADE_KEY_FIELDS = ['side', 'size', 'price', 'usdcSize'] as const;
+
+/** Rejects a TRADE record missing a key field before the defaults of non-trade rows could hide the gap. */
+const tradeKeyFieldsPresent = z.unknown().superRefine((raw, ctx) => {
+  if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'TRADE') return;
+  const record = raw as Record<string, unknown>;
+  for (const field of TRADE_KEY_FIELDS) {
+    const value = record[field];
+    if (value === undefined || value === null || value === '') {
+      ctx.addIssue({ code: 'custom', path: [field], message: `TRADE row without ${field}` });
+    }
+  }
+});
+
+/**
+ * `/activity` row. Non-trade rows: `side: ''`, `price: 0`; some carry no asset/outcome, hence the defaults.
+ * A TRADE row must carry its side, size, price and USDC size: they are part of the fill's natural key
+ * (jobs/activity-keys.ts), so defaulting a missing one to 0 would store a phantom fill instead of dropping a
+ * malformed record.
+ */
+export const activitySchema: z.ZodType<Activity> = tradeKeyFieldsPresent.pipe(activityRecordSchema);
 
 /** One holder inside a `/holders` token group. */
 export const holderSchema: z.ZodType<Holder> = z

@@ -109,9 +109,12 @@ export function activityRow(a: Activity, fillSeq: number): RowOf<'wallet_activit
   };
 }
 
-/** Every field that identifies an activity row except fill_seq. */
+/**
+ * The natural key of an activity row without fill_seq: (wallet, transaction hash, asset, side, size, price,
+ * timestamp), as schema/001_whale_tables.sql defines it and jobs/activity-keys.ts reads it back from the store.
+ */
 function activityIdentity(a: Activity): string {
-  return [a.wallet, a.transactionHash, a.conditionId, a.asset, a.type, a.side, a.size, a.price, a.usdcSize, a.timestamp].join('|');
+  return [a.wallet, a.transactionHash, a.asset, a.side, a.size, a.price, a.timestamp].join('|');
 }
 
 /**

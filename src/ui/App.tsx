@@ -90,7 +90,7 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
     { text: '   Esc back', tone: 'muted' },
   ];
   return (
-    <Box flexDirection="column" width={width} height={rows - 1}>
+    <Box flexDirection="column" width={width} height={rows - 1} overflow="hidden">
       <Header status={status} now={now} width={width} theme={theme} />
       <StatsCards overview={snapshot.slices.overview} width={width} theme={theme} />
       {state.stack.length === 0 ? <Tabs titles={TABS} counts={counts} active={state.tab} width={width} theme={theme} /> : <Line segments={crumb} width={width} theme={theme} />}

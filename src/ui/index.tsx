@@ -30,6 +30,8 @@ export interface RenderDeps {
   stdin?: NodeJS.ReadStream;
   /** Clock (tests, replays); default the wall clock. */
   clock?: { now(): number };
+  /** Route stray console output above the frame (default true; off under test runners that replace console). */
+  patchConsole?: boolean;
 }
 
 /** A running UI. */
@@ -39,7 +41,7 @@ export interface UiHandle {
 }
 
 /** The App with its own data store and ticker, for render() and for tests. */
-export function createUi(deps: Omit<RenderDeps, 'stdout' | 'stdin'>): { element: React.JSX.Element; data: PaneDataStore; ticker: Ticker } {
+export function createUi(deps: Omit<RenderDeps, 'stdout' | 'stdin' | 'patchConsole'>): { element: React.JSX.Element; data: PaneDataStore; ticker: Ticker } {
   const now = deps.clock ? () => deps.clock!.now() : Date.now;
   const data = new PaneDataStore({ refreshMs: deps.options.refreshMs, now });
   const ticker = new Ticker(now);
@@ -55,7 +57,7 @@ export function renderApp(deps: RenderDeps): UiHandle {
     ...(deps.stdout ? { stdout: deps.stdout } : {}),
     ...(deps.stdin ? { stdin: deps.stdin } : {}),
     exitOnCtrlC: false,
-    patchConsole: true,
+    patchConsole: deps.patchConsole ?? true,
     maxFps: deps.options.maxFps ?? 12,
   });
   return {

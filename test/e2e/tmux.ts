@@ -32,6 +32,15 @@ export class TmuxSession {
     tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
+  /**
+   * Appends everything the program writes to the terminal (escape sequences included) to `file`, from now on:
+   * what `capture()` cannot show, such as whether the cursor was shown again on exit.
+   */
+  recordOutput(file: string): void {
+    tmux(['pipe-pane', '-t', this.name, '-o', `cat >> '${file.replaceAll("'", "'\\''")}'`]);
+  }
+
+  /** Resizes the window (and so the pane) to `width`×`height` cells. */
   resize(width: number, height: number): void {
     tmux(['resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
   }

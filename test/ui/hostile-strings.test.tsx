@@ -49,7 +49,7 @@ describe('hostile strings never reach the terminal', () => {
     const app = mountApp(store, { columns: 120, rows: 40 });
     try {
       await waitForText(app.lastFrame, '#1 ');
-      const screens: [string, string][] = [['1', '#16'], ['2', '[TRADE]'], ['3', '[BUY]'], ['4', 'Top-5'], ['5', 'hit rate']];
+      const screens: [string, string][] = [['1', '#16'], ['2', '[TRADE]'], ['3', '$515'], ['4', 'Top-5'], ['5', 'hit rate']];
       for (const [key, text] of screens) {
         await press(app.stdin, key);
         await waitForFrame(app.lastFrame, (f) => f.includes(text) && !f.includes('loading…'), 10_000);

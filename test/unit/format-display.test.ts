@@ -86,6 +86,8 @@ describe('wallets', () => {
     expect(traderLabel('', '0x12ab567890123456789012345678901234abcdef')).toBe('0x12ab…cdef');
     expect(traderLabel('  Whale ', '0x12ab567890123456789012345678901234abcdef')).toBe('Whale');
     expect(traderLabel('0x12ab567890123456789012345678901234abcdef', '0x1')).toBe('0x12ab…cdef');
+    // The leaderboard's placeholder name for a wallet without one: the checksummed address plus a ms timestamp.
+    expect(traderLabel('0x9536aACe01B7D9D387d5CEf4B4a9d04bc7164Ae2-1719367955536', '0x9536aace01b7d9d387d5cef4b4a9d04bc7164ae2')).toBe('0x9536…4ae2');
   });
 });
 

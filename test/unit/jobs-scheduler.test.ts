@@ -4,8 +4,13 @@ import { Scheduler, type JobContext, type JobDefinition } from '../../src/jobs/s
 import type { Row, Store } from '../../src/store/types.ts';
 
 /** A Store that keeps inserted rows in memory; queries return nothing (no history). */
-function fakeStore(): Store & { inserted: { table: string; row: Row }[] } {
+/**
+ * A store that records inserts. `succeededAt` seeds job_runs history: job name → the ms time of its last 'ok' run,
+ * as a previous process would have left it.
+ */
+function fakeStore(succeededAt: Record<string, number> = {}): Store & { inserted: { table: string; row: Row }[] } {
   const inserted: { table: string; row: Row }[] = [];
+  const history = Object.entries(succeededAt);
   return {
     kind: 'embedded',
     description: 'fake',
@@ -14,7 +19,10 @@ function fakeStore(): Store & { inserted: { table: string; row: Row }[] } {
     insert: async (table, rows) => {
       for (const row of rows) inserted.push({ table, row });
     },
-    query: async () => [],
+    query: async <T,>(sql: string) =>
+      (sql.includes('last_success')
+        ? history.map(([job, at]) => ({ job, last_success: at }))
+        : history.map(([job, at]) => ({ job, started: at - 1000, finished: at, status: 'ok', rows: 1, error: '' }))) as T[],
     command: async () => {},
     ping: async () => true,
     close: async () => {},
@@ -202,7 +210,9 @@ describe('Scheduler', () => {
 
     it('backs off after repeated failures: skips 1, 2, 4 firings, and resets on success', async () => {
       vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00.500Z') });
-      scheduler = new Scheduler({ store: fakeStore(), logger: silentLogger, maxBackoffSkips: 4 });
+      // It succeeded in a previous process just now, so it is not overdue at start: only the schedule runs it.
+      const store = fakeStore({ flaky: Date.parse('2026-01-01T00:00:00.400Z') });
+      scheduler = new Scheduler({ store, logger: silentLogger, maxBackoffSkips: 4 });
       const runsAt: number[] = [];
       let failing = true;
       scheduler.add(
@@ -229,16 +239,22 @@ describe('Scheduler', () => {
       expect(scheduler.statuses()[0]).toMatchObject({ consecutiveFailures: 0, lastError: null });
     });
 
-    it('runs runAtStart jobs once at start, in registration order', async () => {
-      scheduler = new Scheduler({ store: fakeStore(), logger: silentLogger });
+    it('runs runAtStart jobs and overdue jobs once at start, in registration order', async () => {
+      vi.useFakeTimers({ now: new Date('2026-01-01T12:10:00Z') });
+      // Hourly jobs: 'fresh' succeeded after the last firing (12:00); 'missed' last succeeded before it.
+      const store = fakeStore({ fresh: Date.parse('2026-01-01T12:05:00Z'), missed: Date.parse('2026-01-01T11:30:00Z'), early: Date.parse('2026-01-01T12:09:00Z') });
+      scheduler = new Scheduler({ store, logger: silentLogger });
       const order: string[] = [];
-      scheduler.add(job('first', async () => void order.push('first'), { runAtStart: true }));
-      scheduler.add(job('not-at-start', async () => void order.push('no')));
-      scheduler.add(job('second', async () => void order.push('second'), { runAtStart: true }));
+      const hourly = { schedule: '0 * * * *' };
+      scheduler.add(job('early', async () => void order.push('early'), { ...hourly, runAtStart: true }));
+      scheduler.add(job('fresh', async () => void order.push('fresh'), hourly));
+      scheduler.add(job('never', async () => void order.push('never'), hourly));
+      scheduler.add(job('missed', async () => void order.push('missed'), hourly));
+      await scheduler.ready();
       scheduler.start();
       await scheduler.started();
-      expect(order).toEqual(['first', 'second']);
-      expect(scheduler.statuses().map((s) => s.nextRunAt !== null)).toEqual([true, true, true]);
+      expect(order).toEqual(['early', 'never', 'missed']);
+      expect(scheduler.statuses().map((s) => s.nextRunAt)).toEqual(Array(4).fill(Date.parse('2026-01-01T13:00:00Z')));
     });
   });
 });

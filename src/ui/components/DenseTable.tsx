@@ -40,8 +40,10 @@ export class DenseTable extends Table<DenseRow> {
     const { theme, keys, headers, width } = this.ctx;
     const line = ' ' + keys.map((k) => headers[k] ?? '').join(' '.repeat(COLUMN_GAP));
     return (
-      <Box key={props.key}>
-        <Text {...theme.style('title')}>{fitToWidth(line, width)}</Text>
+      <Box key={props.key} flexShrink={0}>
+        <Text {...theme.style('title')} wrap="truncate-end">
+          {fitToWidth(line, width)}
+        </Text>
       </Box>
     );
   };
@@ -51,8 +53,8 @@ export class DenseTable extends Table<DenseRow> {
     const selected = props.data.__sel === true;
     const used = 1 + keys.reduce((s, k) => s + displayWidth(String(props.data[k] ?? '')), 0) + COLUMN_GAP * Math.max(0, keys.length - 1);
     return (
-      <Box key={props.key}>
-        <Text inverse={selected}>
+      <Box key={props.key} flexShrink={0}>
+        <Text inverse={selected} wrap="truncate-end">
           {selected ? '›' : ' '}
           {keys.map((k, i) => {
             const tone = props.data[`__tone:${k}`];

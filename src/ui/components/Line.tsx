@@ -28,5 +28,6 @@ export function Line({ segments, width, theme }: { segments: readonly Segment[];
       </Text>,
     );
   });
-  return <Text>{out.length > 0 ? out : ' '}</Text>;
+  // truncate-end: should a terminal measure a grapheme wider than we do, the line is cut, never wrapped.
+  return <Text wrap="truncate-end">{out.length > 0 ? out : ' '}</Text>;
 }

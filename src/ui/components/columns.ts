@@ -1,7 +1,7 @@
 /**
  * Column specifications and fitting them to the terminal width before any table sees them. Each column has a
- * priority (1 = keep longest) and a minimum width; when the row is too wide, shrinkable columns give way to their
- * minimum first, then the lowest-priority column is dropped, until it fits. Cells are truncated with `…` by
+ * priority (1 = keep longest) and a minimum width; when the row is too wide, text columns shrink to a
+ * comfortable width, then lower-value columns drop, then text shrinks to its minimum. Cells are truncated with `…` by
  * display width, so nothing is clipped mid-cell.
  */
 import type { Tone } from '../theme.ts';
@@ -30,6 +30,9 @@ export interface FittedColumn<T> extends ColumnSpec<T> {
   width: number;
 }
 
+/** Width a text column keeps before any lower-value column is dropped. */
+const COMFORTABLE_TEXT = 16;
+
 /** Gap between columns, in cells. */
 export const COLUMN_GAP = 1;
 
@@ -42,18 +45,25 @@ export function fitColumns<T>(columns: readonly ColumnSpec<T>[], rows: readonly 
     return { ...c, width: Math.max(c.minWidth, natural) };
   });
   const total = (cols: FittedColumn<T>[]): number => cols.reduce((s, c) => s + c.width, 0) + COLUMN_GAP * Math.max(0, cols.length - 1);
-  while (fitted.length > 0 && total(fitted) > width) {
+  const shrinkTo = (floor: (c: FittedColumn<T>) => number): void => {
     let excess = total(fitted) - width;
     for (const c of fitted) {
       if (!c.shrink || excess <= 0) continue;
-      const give = Math.min(excess, c.width - c.minWidth);
+      const give = Math.max(0, Math.min(excess, c.width - floor(c)));
       c.width -= give;
       excess -= give;
     }
-    if (excess <= 0) break;
+  };
+  const dropWorst = (): void => {
     const worst = fitted.reduce((a, b) => (b.priority > a.priority ? b : a));
     fitted = fitted.filter((c) => c !== worst);
-  }
+  };
+  // 1. Text columns give way down to a comfortable width; 2. low-value columns go; 3. text shrinks to its
+  // minimum; 4. whatever still does not fit is dropped, lowest priority first.
+  shrinkTo((c) => Math.max(c.minWidth, COMFORTABLE_TEXT));
+  while (total(fitted) > width && fitted.some((c) => c.priority > 1)) dropWorst();
+  shrinkTo((c) => c.minWidth);
+  while (fitted.length > 0 && total(fitted) > width) dropWorst();
   // Spare width goes to the first shrinkable column (the title), so long text shows as much as fits.
   const spare = width - total(fitted);
   const grow = fitted.find((c) => c.shrink);

@@ -1,0 +1,288 @@
+/**
+ * The whole product in a real terminal: `whaletop --demo` (simulator, sync jobs, live feed, Ink UI) inside tmux
+ * at 160×45 and at 80×24, driven by keys as a person would, every screen captured as text and asserted on.
+ * Every wait is a predicate with a deadline; a failure names the step, shows the last screen and keeps all
+ * captured screens (and the app's log) in a temp dir.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TmuxSession } from './tmux.ts';
+import { lastInkedLine, leaderboardRows, lines, ScreenLog, shellQuote, step, widestLine } from './screens.ts';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const TABS = ['Leaderboard', 'Whale Activity', 'Smart Money', 'Concentration', 'Live Signals'];
+const EXIT_MARKER = 'whaletop exited with';
+/** First data needs the simulator, two sync jobs and a migration on a 2-core machine shared with other work. */
+const FIRST_DATA_MS = 60_000;
+
+/** One app under test: its data dir, tmux session, captured screens and raw terminal output. */
+class Run {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'whaletop-e2e-data-'));
+  readonly screens: ScreenLog;
+  readonly rawFile: string;
+  readonly session: TmuxSession;
+
+  constructor(label: string, width: number, height: number, extraArgs: string[]) {
+    this.screens = new ScreenLog(label);
+    this.rawFile = join(this.screens.dir, 'terminal.raw');
+    const args = ['--demo', '--health-port', '0', '--data-dir', this.dataDir, '--tracked-max', '60', ...extraArgs];
+    // The shell line after whaletop shows how it ended, on the screen itself, right under its last frame.
+    const command = `cd ${shellQuote(repoRoot)} && node bin/whaletop.js ${args.map(shellQuote).join(' ')}; echo "${EXIT_MARKER} $?"`;
+    const name = `whaletop-e2e-${label}-${process.pid}-${Date.now().toString(36)}`;
+    this.session = TmuxSession.start(name, command, width, height);
+    this.session.recordOutput(this.rawFile);
+  }
+
+  /** Waits for `predicate` and saves the screen under `name`. */
+  step(name: string, predicate: (screen: string) => boolean, timeoutMs?: number): Promise<string> {
+    return step(this.session, this.screens, name, predicate, timeoutMs);
+  }
+
+  /** Runs the scenario; on failure keeps the screens and adds where they are to the error. */
+  async scenario(body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (err) {
+      const where = this.screens.keep(join(this.dataDir, 'whaletop.log'));
+      if (err instanceof Error) err.message = `${err.message}\n${where}`;
+      throw err;
+    }
+    this.screens.remove();
+  }
+
+  dispose(): void {
+    this.session.kill();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+const runs: Run[] = [];
+afterAll(() => {
+  for (const run of runs) run.dispose();
+});
+
+function start(label: string, width: number, height: number, extraArgs: string[] = []): Run {
+  const run = new Run(label, width, height, extraArgs);
+  runs.push(run);
+  return run;
+}
+
+const hasLeaderboard = (s: string) => leaderboardRows(s).some((r) => r.rank === 1);
+const hasWhaleRows = (s: string) => /(\d+[smhd] ago|just now) .*\[(TRADE|SPLIT|MERGE|REDEEM|REWARD|CONVERSION)\]/.test(s);
+const hasSmartMoneyRows = (s: string) => /#\d+ \S+.*\[[^\]]+\]\s+\$[\d.]+[KM]?/.test(s);
+const hasConcentrationRows = (s: string) => s.includes('Top-5 Share') && /\d+\.\d% [█░]{10}/.test(s);
+const SIGNALS_EMPTY = 'no signals fired in the last 24 h';
+
+/** The leaderboard's first ten ranks, in order, with the board line above them. */
+function expectLeaderboard(screen: string, minRows: number): void {
+  expect(screen).toContain('OVERALL · ALL · PNL');
+  const ranks = leaderboardRows(screen).map((r) => r.rank);
+  expect(ranks.length).toBeGreaterThanOrEqual(minRows);
+  expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+}
+
+/** A trader label that only one visible row shows and that cannot match a hex wallet (it has a letter past f). */
+function distinctiveTrader(screen: string): string {
+  const rows = leaderboardRows(screen);
+  const pick = rows.find(
+    (r) => r.rank > 1 && r.trader.length >= 6 && !r.trader.startsWith('0x') && /[g-z]/.test(r.trader) && rows.filter((o) => o.line.toLowerCase().includes(r.trader.toLowerCase())).length === 1,
+  );
+  if (!pick) throw new Error(`no distinctive trader name on the leaderboard:\n${screen}`);
+  return pick.trader;
+}
+
+/** Types a filter on the visible table and checks only matching rows remain, then Esc clears it. */
+async function filterLeaderboard(run: Run): Promise<void> {
+  const before = run.session.capture();
+  const needle = distinctiveTrader(before);
+  run.session.type('/');
+  await run.step('filter-editing', (s) => s.includes('/▏') && s.includes('Enter keep · Esc clear'));
+  run.session.type(needle);
+  const filtered = await run.step('filter-applied', (s) => {
+    const rows = leaderboardRows(s);
+    return s.includes(`filter “${needle}”`) && rows.length >= 1 && rows.every((r) => r.line.toLowerCase().includes(needle.toLowerCase()));
+  });
+  expect(leaderboardRows(filtered).some((r) => r.trader === needle)).toBe(true);
+  expect(leaderboardRows(filtered).some((r) => r.rank === 1)).toBe(false);
+  run.session.keys('Enter');
+  const kept = await run.step('filter-kept', (s) => !s.includes('/▏') && s.includes(`filter “${needle}”`));
+  expect(leaderboardRows(kept).every((r) => r.line.toLowerCase().includes(needle.toLowerCase()))).toBe(true);
+  run.session.keys('Escape');
+  const cleared = await run.step('filter-cleared', (s) => !s.includes('filter “') && hasLeaderboard(s));
+  expect(leaderboardRows(cleared).length).toBeGreaterThan(leaderboardRows(filtered).length);
+}
+
+/** `?` shows the key help of the current context; `?` closes it again. */
+async function helpRoundTrip(run: Run): Promise<void> {
+  run.session.type('?');
+  const help = await run.step('help', (s) => s.includes('Help — keys here'));
+  expect(help).toContain('cycle category');
+  expect(help).toMatch(/\?\/Esc\/q\s+close help/);
+  expect(leaderboardRows(help)).toEqual([]);
+  run.session.type('?');
+  await run.step('help-closed', (s) => !s.includes('Help — keys here') && hasLeaderboard(s));
+}
+
+/** `q` at the top level quits: the process exits 0 and the terminal gets its cursor back. */
+async function quit(run: Run): Promise<string> {
+  run.session.type('q');
+  await run.session.waitFor(() => run.session.exited(), 'the process to exit after q', 20_000);
+  const screen = await run.step('after-exit', (s) => s.includes(EXIT_MARKER));
+  expect(screen).toContain(`${EXIT_MARKER} 0`);
+  // Ink leaves its last frame in the scrollback (no alternate screen); the shell line must follow it directly,
+  // with nothing drawn after it.
+  const all = lines(screen);
+  const marker = all.findIndex((l) => l.startsWith(EXIT_MARKER));
+  expect(all[marker - 1]).toMatch(/\S/);
+  expect(all.slice(marker + 1).filter((l) => l.trim() !== '' && !l.startsWith('Pane is dead'))).toEqual([]);
+  // What capture-pane cannot show: after its last frame the program showed the cursor again and wrote nothing else.
+  const raw = readFileSync(run.rawFile, 'latin1');
+  const tail = raw.slice(0, raw.lastIndexOf(EXIT_MARKER));
+  expect(tail).toMatch(/\x1b\[\?25h$/);
+  return screen;
+}
+
+describe('whaletop --demo in a real terminal', () => {
+  it('160×45: every tab with data, a filter, a wallet and two markets drilled into, help, quit', async () => {
+    // On a fresh store the scheduler runs every sync job once at start, so every pane gets rows within seconds.
+    const run = start('160x45', 160, 45);
+    await run.scenario(async () => {
+      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200)'), FIRST_DATA_MS);
+      const [header, stats, tabs] = lines(first);
+      expect(header).toMatch(/^whaletop · demo · sim 127\.0\.0\.1:\d+ +\d\d:\d\d:\d\d UTC$/);
+      expect(stats).toMatch(/^Tracked Wallets [\d,]+ │ Whale Trades \(24h\) [\d,]+ │ Total Positions [\d,]+ │ Markets Held [\d,]+/);
+      TABS.forEach((tab, i) => expect(tabs).toContain(`${i + 1} ${tab}`));
+      expect(tabs).toContain('1 Leaderboard (200)');
+      expectLeaderboard(first, 30);
+      expect(first).toMatch(/jobs: market-sync \d+[smh] ✓ · leaderboard-sync \d+[smh] ✓/);
+      expect(widestLine(first)).toBeLessThanOrEqual(160);
+
+      await filterLeaderboard(run);
+      await helpRoundTrip(run);
+
+      // Tab walks right from the Leaderboard; position-sync must have run for Whale Activity to have rows.
+      run.session.keys('Tab');
+      const whales = await run.step('whale-activity', hasWhaleRows, FIRST_DATA_MS);
+      expect(whales).toMatch(/Time\s+Trader\s+Market\s+Type\s+Side\s+Outcome\s+Size\s+Price/);
+      expect(whales).toMatch(/2 Whale Activity \([1-9][\d,]*\)/);
+      expect(whales).not.toContain('no whale activity');
+
+      run.session.type('3');
+      const smart = await run.step('smart-money', hasSmartMoneyRows, FIRST_DATA_MS);
+      expect(smart).toMatch(/#\s+Trader\s+Market\s+Outcome\s+Position\s+PnL\s+Return\s+Price/);
+      const smartTitle = selectedTitle(smart, /^›\s*#\d+ \S+(?: [+-]\d+)?\s+(.+?)\s{2,}\[/);
+      run.session.keys('Enter');
+      const smartMarket = await run.step('smart-money-market', (s) => s.includes('Smart Money › ') && s.includes('Esc back') && /Price \S+ \d+¢/.test(s), FIRST_DATA_MS);
+      expect(lines(smartMarket)[2]).toContain(`Smart Money › ${smartTitle}`);
+      run.session.keys('Escape');
+      await run.step('smart-money-back', (s) => s.includes('3 Smart Money (') && !s.includes('Esc back'));
+
+      run.session.type('4');
+      const conc = await run.step('concentration', hasConcentrationRows, FIRST_DATA_MS);
+      expect(conc).toMatch(/4 Concentration \([1-9]\d*\)/);
+      const concTitle = selectedTitle(conc, /^›(.+?)\s{2,}\d+\s/);
+      run.session.keys('Enter');
+      const market = await run.step('concentration-market', (s) => s.includes(`Concentration › ${concTitle}`) && /Concentration \d+ holders · top-5 \d+\.\d%/.test(s), FIRST_DATA_MS);
+      expect(market).toMatch(/Price \S+ \d+¢ · \S+ \d+¢/);
+      expect(market).toMatch(/Outcome\s+Holder\s+Amount\s+Updated/);
+      expect(market).toMatch(/\[(Yes|No|\S+)\]\s+\S+\s+[\d.]+[KM]?\s+(\d+[smh] ago|just now)/);
+      run.session.keys('Escape');
+      await run.step('concentration-back', (s) => s.includes('Top-5 Share') && !s.includes('Esc back'));
+
+      run.session.type('5');
+      const signals = await run.step('live-signals', (s) => /hit rate/.test(s) && s.includes('5 Live Signals ('));
+      expect(signals).toMatch(/no signals fired in the last 24 h|ELITE|MOMENTUM/);
+
+      // The wallet of rank #1 (position-sync has run: it is among the tracked wallets).
+      run.session.type('1');
+      const board = await run.step('leaderboard-again', (s) => hasLeaderboard(s) && !s.includes('Esc back'));
+      const top = leaderboardRows(board).find((r) => r.rank === 1)!;
+      run.session.keys('Enter');
+      const wallet = await run.step('wallet', (s) => s.includes(`Leaderboard › ${top.trader}`) && s.includes('PnL DAY') && s.includes('Recent activity'), FIRST_DATA_MS);
+      expect(wallet).toMatch(/PnL DAY \S+\s+WEEK \S+\s+MONTH \S+\s+ALL \S+/);
+      expect(wallet).toMatch(/Ranks .*OVERALL\/ALL\/PNL #1/);
+      expect(wallet).toMatch(/Market\s+Outcome\s+Value\s+PnL\s+Return/);
+      expect(wallet).not.toContain('no open positions');
+      // Drill one level deeper: the wallet's first position opens its market.
+      const positionTitle = selectedTitle(wallet, /^›(.+?)\s{2,}\[/);
+      run.session.keys('Enter');
+      await run.step('wallet-market', (s) => s.includes(`Leaderboard › ${top.trader} › ${positionTitle}`) && /Price \S+ \d+¢/.test(s), FIRST_DATA_MS);
+      run.session.keys('Escape');
+      await run.step('wallet-back', (s) => s.includes('Recent activity') && s.includes(`Leaderboard › ${top.trader}`));
+      run.session.keys('Escape');
+      expectLeaderboard(await run.step('leaderboard-back', (s) => hasLeaderboard(s) && !s.includes('Esc back')), 30);
+
+      await quit(run);
+    });
+  }, 150_000);
+
+  it('80×24: fits the terminal, honest empty panes, wallet view, help, too-small notice, quit', async () => {
+    // The crons of the jobs that feed Whale Activity, Smart Money and Concentration are pinned far away, so those
+    // panes deterministically show what a user sees before the first run of those jobs.
+    const never = '0 0 1 1 *';
+    const run = start('80x24', 80, 24, ['--holder-sync-cron', never, '--position-sync-cron', never, '--profile-enricher-cron', never]);
+    await run.scenario(async () => {
+      const fits = (s: string) => widestLine(s) <= 80 && lastInkedLine(s) <= 22;
+      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200)'), FIRST_DATA_MS);
+      expect(lines(first)[0]).toMatch(/^whaletop · demo/);
+      expectLeaderboard(first, 10);
+      assertFits(first);
+
+      await filterLeaderboard(run);
+      assertFits(run.session.capture());
+
+      const empties: [string, string][] = [
+        ['2', 'no whale activity ≥ $500 in the last 24 h'],
+        ['3', 'no positions of top-ranked wallets yet (position sync has not run)'],
+        ['4', 'no holder snapshots yet (holder sync has not run)'],
+        ['5', 'no signals fired in the last 24 h'],
+      ];
+      for (const [key, text] of empties) {
+        run.session.type(key);
+        assertFits(await run.step(`tab-${key}-empty`, (s) => s.includes(text) && fits(s)));
+      }
+
+      run.session.type('1');
+      await run.step('leaderboard-again', (s) => hasLeaderboard(s));
+      run.session.keys('Enter');
+      const wallet = await run.step('wallet', (s) => s.includes('Leaderboard › ') && s.includes('PnL DAY') && s.includes('Ranks '), FIRST_DATA_MS);
+      expect(wallet).toContain('no open positions');
+      expect(wallet).toMatch(/Ranks .*#1/);
+      assertFits(wallet);
+      run.session.keys('Escape');
+      await run.step('wallet-back', (s) => hasLeaderboard(s) && !s.includes('Esc back'));
+
+      run.session.type('?');
+      assertFits(await run.step('help', (s) => s.includes('Help — keys here')));
+      run.session.keys('Escape');
+      await run.step('help-closed', (s) => hasLeaderboard(s) && !s.includes('Help — keys here'));
+
+      run.session.resize(50, 12);
+      const small = await run.step('too-small', (s) => s.includes('terminal too small'));
+      expect(small).toContain('terminal too small: need 60×16 (have 50×12)');
+      expect(widestLine(small)).toBeLessThanOrEqual(50);
+      run.session.resize(80, 24);
+      assertFits(await run.step('resized-back', (s) => hasLeaderboard(s) && !s.includes('terminal too small') && fits(s)));
+
+      await quit(run);
+    });
+  }, 150_000);
+});
+
+/** 80×24: no line wider than the terminal, and the frame at most rows − 1 = 23 lines tall. */
+function assertFits(screen: string): void {
+  expect(widestLine(screen), screen).toBeLessThanOrEqual(80);
+  expect(lastInkedLine(screen), screen).toBeLessThanOrEqual(22);
+}
+
+/** The title of the selected (›) row, cut before any truncation ellipsis, for matching a breadcrumb. */
+function selectedTitle(screen: string, pattern: RegExp): string {
+  for (const line of lines(screen)) {
+    const m = pattern.exec(line);
+    if (m) return m[1]!.trim().replace(/…$/, '').slice(0, 30).trimEnd();
+  }
+  throw new Error(`no selected row matching ${pattern}:\n${screen}`);
+}

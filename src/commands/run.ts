@@ -2,7 +2,7 @@ import type { Config } from '../config/index.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
 import { openConfiguredStore } from './store.ts';
-import { createLogger, fileSink } from '../lib/log.ts';
+import { createLogger, fileSink, type Logger } from '../lib/log.ts';
 import { createPolymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
@@ -115,6 +115,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
   void live?.start().catch((err: unknown) => logger.error('live feed failed to start', { err }));
 
   const done = new Promise<void>((resolve) => shutdown.installSignalHandlers(resolve));
+  routeProcessEventsToLog(logger, shutdown);
   if (config.headless) {
     out.info(`whaletop running headless; store ${store.description}; log ${config.logFile}${health ? `; /health on ${config.healthHost}:${health.port}` : ''}`);
     await done;
@@ -131,6 +132,21 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
   await Promise.race([done, ui.waitUntilExit()]);
   await shutdown.run('ui exited');
   return 0;
+}
+
+/**
+ * Nothing may write over the TUI: Node's own warnings go to the log instead of stderr; a stray rejected promise
+ * in background work is logged and the process goes on; an uncaught exception shuts down in order (the terminal
+ * is restored first) and exits 1.
+ */
+function routeProcessEventsToLog(logger: Logger, shutdown: Shutdown): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn('node warning', { name: warning.name, message: warning.message }));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { err: reason }));
+  process.on('uncaughtException', (err) => {
+    logger.error('uncaught exception', { err, stack: err.stack });
+    void shutdown.run('uncaught exception').then(() => process.exit(1));
+  });
 }
 
 function syncOptions(config: Config) {

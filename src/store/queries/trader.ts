@@ -1,6 +1,6 @@
 import type { Store } from '../types.ts';
 import { getWhaleActivity, type WhaleActivityRow } from './activity.ts';
-import { BOARD_SYNC_SPAN_MINUTES, CURRENT_POSITIONS, toMs } from './sql.ts';
+import { BOARD_SYNC_SPAN_MINUTES, CURRENT_POSITIONS, num, toMs } from './sql.ts';
 
 /** A wallet's public profile (seed §7 TraderProfile); absent fields are ''. */
 export interface ProfileInfo {
@@ -81,7 +81,7 @@ interface RawProfile extends Omit<ProfileInfo, 'verified'> {
 /** Profile, ranks across boards, open positions by value, recent activity and PnL by period of one wallet. */
 export async function getTraderProfile(store: Store, params: TraderParams): Promise<TraderDetail> {
   const wallet = params.wallet.toLowerCase();
-  const [profiles, rawRanks, positions, activity] = await Promise.all([
+  const [profiles, rawRanks, positions, totalRows, activity] = await Promise.all([
     store.query<RawProfile>(
       `SELECT proxy_wallet AS wallet, argMax(name, updated_at) AS name, argMax(pseudonym, updated_at) AS pseudonym,
               argMax(bio, updated_at) AS bio, argMax(x_username, updated_at) AS xUsername,
@@ -110,6 +110,11 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
        ORDER BY current_value DESC, condition_id, outcome
        LIMIT {limit:UInt32}`,
       { allWallets: 0, wallets: [wallet], limit: params.positionsLimit ?? 50 },
+    ),
+    // Totals cover every open position, not only the rows the table shows (a whale can hold hundreds).
+    store.query<{ positions: number | string; value: number; cashPnl: number }>(
+      `SELECT count() AS positions, sum(current_value) AS value, sum(cash_pnl) AS cashPnl FROM (${CURRENT_POSITIONS})`,
+      { allWallets: 0, wallets: [wallet] },
     ),
     getWhaleActivity(store, {
       wallet,
@@ -152,9 +157,9 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
     activity,
     pnlByPeriod,
     totals: {
-      positions: positions.length,
-      value: positions.reduce((s, p) => s + p.value, 0),
-      cashPnl: positions.reduce((s, p) => s + p.cashPnl, 0),
+      positions: num(totalRows[0]?.positions),
+      value: num(totalRows[0]?.value),
+      cashPnl: num(totalRows[0]?.cashPnl),
     },
   };
 }

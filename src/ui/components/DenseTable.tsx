@@ -3,7 +3,7 @@
  * between rows, measures cells by UTF-16 length and cannot mark a row; DenseTable keeps its row iteration and
  * replaces its row renderers: no borders or separators (one terminal line per row), cells that arrive already
  * fitted to their display width, colour per cell, and the selected row drawn in inverse with a `›` gutter.
- * See README-table.md.
+ * See "Tables" in the README for what ink-table cannot do and how this class covers it.
  */
 import React from 'react';
 import { Box, Text } from 'ink';

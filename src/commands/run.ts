@@ -111,8 +111,9 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     .add('simulator', () => sim?.stop());
 
   scheduler.start();
-  // The live feed subscribes to the watchlist, which the first syncs fill; it refreshes itself as they land.
+  // The live feed subscribes to the watchlist, which the syncs fill: refresh it whenever one of them lands.
   void live?.start().catch((err: unknown) => logger.error('live feed failed to start', { err }));
+  if (live) refreshWatchlistOnSync(scheduler, live, logger);
 
   const done = new Promise<void>((resolve) => shutdown.installSignalHandlers(resolve));
   routeProcessEventsToLog(logger, shutdown);
@@ -132,6 +133,28 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
   await Promise.race([done, ui.waitUntilExit()]);
   await shutdown.run('ui exited');
   return 0;
+}
+
+/** Jobs whose rows feed the watchlist (top markets by volume, elite wallets' positions and trades). */
+const WATCHLIST_SOURCES = new Set(['market-sync', 'leaderboard-sync', 'position-sync']);
+
+/** Refreshes the live watchlist after each successful run of a job that feeds it (one refresh at a time). */
+function refreshWatchlistOnSync(scheduler: Scheduler, live: LiveService, logger: Logger): void {
+  const seen = new Map(scheduler.statuses().map((s) => [s.name, s.lastSuccessAt]));
+  let refreshing = false;
+  scheduler.subscribe(() => {
+    let landed = false;
+    for (const s of scheduler.statuses()) {
+      if (WATCHLIST_SOURCES.has(s.name) && s.lastSuccessAt !== seen.get(s.name)) landed = true;
+      seen.set(s.name, s.lastSuccessAt);
+    }
+    if (!landed || refreshing) return;
+    refreshing = true;
+    live
+      .refreshWatchlist()
+      .catch((err: unknown) => logger.warn('watchlist refresh after sync failed', { err }))
+      .finally(() => (refreshing = false));
+  });
 }
 
 /**

@@ -22,8 +22,11 @@ export interface JobStatus {
   consecutiveFailures: number;
 }
 
-/** Connection state of the CLOB market WebSocket feed. */
-export type FeedState = 'off' | 'connecting' | 'live' | 'reconnecting' | 'stale' | 'stopped';
+/**
+ * Connection state of the CLOB market WebSocket feed. `idle`: running, but the watchlist has no tokens yet (the
+ * first syncs have not landed), so no socket is open.
+ */
+export type FeedState = 'off' | 'idle' | 'connecting' | 'live' | 'reconnecting' | 'stale' | 'stopped';
 
 /** The live feed's health. Times are epoch milliseconds. */
 export interface FeedStatus {

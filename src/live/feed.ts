@@ -200,6 +200,7 @@ export class MarketFeed {
     let state: FeedState;
     if (this.stopped) state = 'stopped';
     else if (!this.running) state = 'off';
+    else if (this.connections.length === 0) state = 'idle';
     else if (reconnecting > 0) state = 'reconnecting';
     else if (connecting > 0) state = 'connecting';
     else if (open > 0 && this.lastMessageAt !== null && this.clock.now() - this.lastMessageAt > this.opts.livenessTimeoutMs) state = 'stale';

@@ -110,7 +110,9 @@ export const DEFAULT_LIVE_OPTIONS: Readonly<LiveOptions> = Object.freeze({
   attributionMaxPages: 3,
   attributionLookbackMs: 10 * 60_000,
 
-  watchlistRefreshMs: 5 * 60_000,
+  // Short, so a market the trader pins with `w` in the TUI (a row in watchlist_markets) is subscribed within
+  // seconds; a refresh is a handful of small queries. Sync jobs landing also trigger one (src/commands/run.ts).
+  watchlistRefreshMs: 20_000,
   eliteCategory: 'OVERALL',
   eliteTimePeriod: 'ALL',
   eliteOrderBy: 'PNL',

@@ -153,7 +153,7 @@ async function feedRate(port: number, tokens: string[], request: (m: object) => 
   const o = DEFAULT_LIVE_OPTIONS;
   let feed: MarketFeed | null = null;
   const engine = new SignalEngine({
-    config: { momentum: momentumConfig(o), eliteWindowMs: o.eliteWindowMs, eliteMinVelocityCentsPerMin: o.eliteMinVelocityCentsPerMin, cooldownMs: o.signalCooldownMs, evaluateEveryMs: o.evaluateEveryMs },
+    config: { momentum: momentumConfig(o), eliteWindowMs: o.eliteWindowMs, eliteMinVelocityCentsPerMin: o.eliteMinVelocityCentsPerMin, eliteMinTradeUsd: o.eliteMinTradeUsd, cooldownMs: o.signalCooldownMs, evaluateEveryMs: o.evaluateEveryMs },
     market: (id) => ({ marketId: id, slug: '', question: '', tokenIds: markets.get(id) ?? [] }),
     token: (id) => feed?.token(id),
     emit: () => {},

@@ -96,6 +96,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       momentum: momentumConfig(o),
       eliteWindowMs: o.eliteWindowMs,
       eliteMinVelocityCentsPerMin: o.eliteMinVelocityCentsPerMin,
+      eliteMinTradeUsd: o.eliteMinTradeUsd,
       cooldownMs: o.signalCooldownMs,
       evaluateEveryMs: o.evaluateEveryMs,
     },

@@ -44,6 +44,12 @@ export interface LiveOptions {
    * 2 ¢/min; a burst's first fill moves 1–2 ticks, so 2 ¢/min plus the elite fill signals after one or two fills).
    */
   eliteMinVelocityCentsPerMin: number;
+  /**
+   * Smallest elite trade (USD) that confirms a move. Below it the trade is still attributed and stored, but a
+   * HIGH signal needs money behind it: in the demo, $40–$200 elite fills coinciding with two-tick random-walk
+   * moves fired several HIGH signals a minute; the simulator's bursts are $4K–$15K fills.
+   */
+  eliteMinTradeUsd: number;
   /** One signal per market per cooldown. */
   signalCooldownMs: number;
   /** Per-market evaluation throttle on trades/mid changes. */
@@ -100,6 +106,7 @@ export const DEFAULT_LIVE_OPTIONS: Readonly<LiveOptions> = Object.freeze({
 
   eliteWindowMs: 120_000,
   eliteMinVelocityCentsPerMin: 2,
+  eliteMinTradeUsd: 1_000,
   signalCooldownMs: 5 * 60_000,
   evaluateEveryMs: 1_000,
   outcomeResumeLookbackMs: 30 * 60_000,

@@ -70,6 +70,8 @@ export interface SignalConfig {
    * trade is evidence of its own, and waiting for the full threshold delays the signal by one or two more fills.
    */
   eliteMinVelocityCentsPerMin: number;
+  /** An elite trade smaller than this (USD) is recorded but confirms nothing: a $40 fill is not a whale move. */
+  eliteMinTradeUsd: number;
   /** After a signal in a market, no new one there for this long (one move fires once). */
   cooldownMs: number;
   /** Momentum of a market is evaluated at most this often on trades/mid changes (snapshots always evaluate). */
@@ -160,6 +162,7 @@ export class SignalEngine {
 
   /** Records an elite trade; upgrades a recent MOMENTUM_ONLY signal it confirms, or evaluates the market at once. */
   onEliteTrade(trade: EliteTrade, now: number): void {
+    if (trade.sizeUsd < this.deps.config.eliteMinTradeUsd) return;
     const list = this.elite.get(trade.marketId) ?? [];
     list.push(trade);
     const horizon = now - 2 * this.deps.config.eliteWindowMs;
@@ -216,6 +219,7 @@ export class SignalEngine {
     let best: EliteTrade | null = null;
     for (const t of this.elite.get(marketId) ?? []) {
       if (Math.abs(t.timestamp - now) > this.deps.config.eliteWindowMs) continue;
+      if (t.sizeUsd < this.deps.config.eliteMinTradeUsd) continue;
       if (tradeDirection(t, tokenId) !== direction) continue;
       if (!best || t.sizeUsd > best.sizeUsd) best = t;
     }

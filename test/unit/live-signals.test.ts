@@ -22,7 +22,7 @@ function setup(yesMids: [number, number][]): { engine: SignalEngine; out: { s: F
   const out: { s: FiredSignal; kind: string }[] = [];
   let n = 0;
   const engine = new SignalEngine({
-    config: { momentum: DEFAULT_MOMENTUM_CONFIG, eliteWindowMs: 120_000, eliteMinVelocityCentsPerMin: 2, cooldownMs: 300_000, evaluateEveryMs: 1_000 },
+    config: { momentum: DEFAULT_MOMENTUM_CONFIG, eliteWindowMs: 120_000, eliteMinVelocityCentsPerMin: 2, eliteMinTradeUsd: 400, cooldownMs: 300_000, evaluateEveryMs: 1_000 },
     market: () => ({ marketId: MARKET, slug: 's', question: 'q?', tokenIds: ['Y', 'N'] }),
     token: (id) => tokens.get(id),
     emit: (s, kind) => out.push({ s, kind }),
@@ -71,5 +71,17 @@ describe('SignalEngine', () => {
     expect(out).toEqual([]);
     engine.onEliteTrade(elite({ side: 'BUY', tokenId: 'Y' }), T0 + 60_000);
     expect(out.map((o) => [o.kind, o.s.type, o.s.confidence, o.s.tokenId, o.s.direction])).toEqual([['new', 'ELITE_MOMENTUM', 'HIGH', 'Y', 'UP']]);
+  });
+
+  it('ignores elite fills below eliteMinTradeUsd: no upgrade, no elite-confirmed signal', () => {
+    // The same +2.5 ¢/min move as above; a $300 elite fill (threshold $400) is not money behind it.
+    const { engine, out } = setup([[0, 0.5], [60_000, 0.525]]);
+    engine.onEliteTrade(elite({ side: 'BUY', tokenId: 'Y', sizeUsd: 300 }), T0 + 60_000);
+    expect(out).toEqual([]);
+    // A MOMENTUM_ONLY move stays MOMENTUM_ONLY when only a small elite fill follows it.
+    const fast = setup([[0, 0.6], [60_000, 0.55]]);
+    fast.engine.evaluate(MARKET, T0 + 60_000);
+    fast.engine.onEliteTrade(elite({ side: 'BUY', tokenId: 'N', timestamp: T0 + 62_000, sizeUsd: 300 }), T0 + 66_000);
+    expect(fast.out.map((o) => [o.kind, o.s.type])).toEqual([['new', 'MOMENTUM_ONLY']]);
   });
 });

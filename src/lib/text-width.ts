@@ -7,9 +7,35 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** Cells `text` occupies in a terminal (text must already be sanitised: no escape sequences). */
+/**
+ * Entries a memo keeps before it starts over. A frame measures a few hundred distinct cells and the same ones
+ * come back frame after frame (a table scrolled by one row re-measures what it measured before), so a small memo
+ * that is simply cleared when full hits almost always and never grows without bound.
+ */
+const MEMO_LIMIT = 20_000;
+
+/** A bounded string → value memo (cleared when full). */
+function memo<V>(compute: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** Printable ASCII is one cell a character: no need to segment graphemes (the common case of table cells). */
+const ASCII = /^[\u0020-\u007e]*$/;
+
+const measured = memo(stringWidth);
+
+/** Cells `text` occupies in a terminal (text must already be sanitised: no escape sequences). Memoised. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return ASCII.test(text) ? text.length : measured(text);
 }
 
 /**
@@ -34,8 +60,17 @@ export function truncateToWidth(text: string, width: number): string {
 /** Horizontal alignment inside a fixed-width cell. */
 export type Align = 'left' | 'right' | 'center';
 
-/** `text` truncated then padded with spaces to exactly `width` cells. */
+const fitted = memo((key: string): string => {
+  const [width, align, text] = key.split('\u0000') as [string, Align, string];
+  return fitUncached(text, Number(width), align);
+});
+
+/** `text` truncated then padded with spaces to exactly `width` cells. Memoised: tables fit the same cells every frame. */
 export function fitToWidth(text: string, width: number, align: Align = 'left'): string {
+  return fitted(`${width}\u0000${align}\u0000${text}`);
+}
+
+function fitUncached(text: string, width: number, align: Align): string {
   const cut = truncateToWidth(text, width);
   const gap = Math.max(0, width - displayWidth(cut));
   if (align === 'right') return ' '.repeat(gap) + cut;

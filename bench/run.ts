@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   clients: async () => (await import('./clients.ts')).benchClients(),
   sync: async () => (await import('./sync.ts')).benchSync(),
   ui: async () => (await import('./ui.ts')).benchUi(),
+  queries: async () => (await import('./queries.ts')).benchQueries(),
   live: async () => (await import('./live.ts')).benchLive(),
 };
 

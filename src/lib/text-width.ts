@@ -61,8 +61,10 @@ export function truncateToWidth(text: string, width: number): string {
 export type Align = 'left' | 'right' | 'center';
 
 const fitted = memo((key: string): string => {
-  const [width, align, text] = key.split('\u0000') as [string, Align, string];
-  return fitUncached(text, Number(width), align);
+  // key = width NUL align NUL text; the text is the rest, whatever it holds.
+  const a = key.indexOf('\u0000');
+  const b = key.indexOf('\u0000', a + 1);
+  return fitUncached(key.slice(b + 1), Number(key.slice(0, a)), key.slice(a + 1, b) as Align);
 });
 
 /** `text` truncated then padded with spaces to exactly `width` cells. Memoised: tables fit the same cells every frame. */

@@ -18,7 +18,7 @@ import type { Ticker } from './data/ticker.ts';
 import { keyContexts, useKeys } from './hooks/useKeys.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
 import { PANES } from './panes/index.ts';
-import { activeCursor, initialState, reduce, TABS, type UiMsg, type UiState } from './state.ts';
+import { activeCursor, initialState, reduce, TAB_SHORT, TABS, type UiMsg, type UiState } from './state.ts';
 import { createTheme } from './theme.ts';
 import { getWhalesOverview } from '../store/queries/overview.ts';
 
@@ -58,12 +58,14 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   const theme = useMemo(() => createTheme(color), [color]);
   const ctx = useMemo(() => ({ store, board: state.board, now: clock }), [store, state.board, clock]);
   const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES);
-  const viewFor = (s: UiState) => activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null }, bodyHeight);
+  const viewFor = (s: UiState) => activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle' }, bodyHeight);
   const view = viewFor(state);
   const overview: SliceDef = useMemo(() => ({ key: 'overview', run: () => getWhalesOverview(store, { now: clock() }) }), [store, clock]);
-  const sliceKeys = view.slices.map((s) => s.key).join('|');
+  // The hidden tabs' first slices feed their tab counts: refreshed in the background, less often.
+  const background = PANES.map((p) => p.slices(ctx)[0]!);
+  const sliceKeys = [...view.slices, ...background].map((s) => s.key).join('|');
   useEffect(() => {
-    data.setVisible([overview, ...view.slices]);
+    data.setVisible([overview, ...view.slices], background);
     // The slice definitions are rebuilt each render; only a change of keys means a change of queries.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sliceKeys, data, overview]);
@@ -90,10 +92,10 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
     { text: '   Esc back', tone: 'muted' },
   ];
   return (
-    <Box flexDirection="column" width={width} height={rows - 1} overflow="hidden">
+    <Box flexDirection="column" width={width} height={rows - 1} overflowY="hidden">
       <Header status={status} now={now} width={width} theme={theme} />
       <StatsCards overview={snapshot.slices.overview} width={width} theme={theme} />
-      {state.stack.length === 0 ? <Tabs titles={TABS} counts={counts} active={state.tab} width={width} theme={theme} /> : <Line segments={crumb} width={width} theme={theme} />}
+      {state.stack.length === 0 ? <Tabs titles={TABS} short={TAB_SHORT} counts={counts} active={state.tab} width={width} theme={theme} /> : <Line segments={crumb} width={width} theme={theme} />}
       <Line segments={[{ text: view.subtitle || ' ', tone: 'muted' }, ...(snapshot.paused ? [{ text: '  ⏸ paused', tone: 'warn' as const }] : [])]} width={width} theme={theme} />
       {state.help ? <HelpOverlay contexts={view.contexts} width={width} height={bodyHeight} theme={theme} /> : view.body(width, bodyHeight)}
       <Line segments={message} width={width} theme={theme} />

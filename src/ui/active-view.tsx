@@ -48,6 +48,8 @@ export interface ViewInputs {
   ctx: PaneContext;
   theme: Theme;
   feedRunning: boolean;
+  /** The live feed runs but has no tokens to watch yet (the watchlist fills after the first syncs). */
+  feedIdle?: boolean;
 }
 
 const cursorText = (m: TableModel<unknown>, filter: string): string =>
@@ -73,7 +75,11 @@ function paneView(inp: ViewInputs, bodyHeight: number): ActiveView {
   const notRunning = signals && !inp.feedRunning;
   const subtitle = [board, notRunning ? 'live feed is not running: no new signals' : '', cursorText(model, cursor.filter)].filter(Boolean).join(' · ');
   const contexts: KeyContext[] = state.tab === 0 ? ['leaderboard', 'watchable', 'table', 'tabs', 'global'] : ['watchable', 'table', 'tabs', 'global'];
-  const empty = notRunning ? 'the live feed is not running, so no signals are generated (start without --no-live)' : pane.empty;
+  const empty = notRunning
+    ? 'the live feed is not running, so no signals are generated (start without --no-live)'
+    : signals && inp.feedIdle
+      ? 'no signals yet: the watchlist fills after the first market and position syncs'
+      : pane.empty;
   return {
     slices,
     contexts,

@@ -5,6 +5,8 @@
 
 /** The five tabs. */
 export const TABS = ['Leaderboard', 'Whale Activity', 'Smart Money', 'Concentration', 'Live Signals'] as const;
+/** Short tab labels for narrow terminals (all five tabs fit 80 columns with their counts). */
+export const TAB_SHORT = ['Board', 'Whales', 'Smart', 'Conc', 'Signals'] as const;
 export type TabIndex = 0 | 1 | 2 | 3 | 4;
 
 /** Cursor, filter and sort of one table. */

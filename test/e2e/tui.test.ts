@@ -227,7 +227,8 @@ describe('whaletop --demo in a real terminal', () => {
       const fits = (s: string) => widestLine(s) <= 80 && lastInkedLine(s) <= 22;
       const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200)'), FIRST_DATA_MS);
       expect(lines(first)[0]).toMatch(/^whaletop · demo · sim 127\.0\.0\.1:\d+ +\d\d:\d\d:\d\d UTC$/);
-      expect(lines(first)[2]).toMatch(/^ 1 Leaderboard \(200\)\s+2 Whale Activity/);
+      // All five tabs fit 80 columns: the active one in full (or short when even that is too wide), the others short.
+      expect(lines(first)[2]).toMatch(/^ 1 (Leaderboard|Board) \(200\)\s+2 Whales( \(\d+\))?\s+3 Smart( \(\d+\))?\s+4 Conc( \(\d+\))?\s+5 Signals( \(\d+\))?\s*$/);
       expectLeaderboard(first, 10);
       assertFits(first);
 

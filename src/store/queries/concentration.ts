@@ -28,14 +28,12 @@ export interface ConcentrationParams {
   conditionId?: string;
 }
 
-type RawRow = Omit<ConcentrationRow, 'topName'>;
+/** A concentration row before the top holder's name is attached. */
+export type RawConcentrationRow = Omit<ConcentrationRow, 'topName'>;
 
-/** Markets by top-5 holder share, most concentrated first, from each market's latest holder snapshot. */
-export async function getPositionConcentration(
-  store: Store,
-  params: ConcentrationParams = {},
-): Promise<ConcentrationRow[]> {
-  const rows = await store.query<RawRow>(
+/** The rows of {@link getPositionConcentration} without names (one statement). */
+export function queryConcentration(store: Store, params: ConcentrationParams = {}): Promise<RawConcentrationRow[]> {
+  return store.query<RawConcentrationRow>(
     `SELECT h.conditionId AS conditionId, m.question AS question, m.slug AS slug, h.holders AS holders,
             h.totalAmount AS totalAmount, h.top5Amount AS top5Amount,
             h.top5Amount / greatest(h.totalAmount, 0.01) AS top5Share,
@@ -56,6 +54,14 @@ export async function getPositionConcentration(
      LIMIT {limit:UInt32}`,
     { limit: params.limit ?? 30, minHolders: params.minHolders ?? 3, conditionId: params.conditionId ?? '' },
   );
+}
+
+/** Markets by top-5 holder share, most concentrated first, from each market's latest holder snapshot. */
+export async function getPositionConcentration(
+  store: Store,
+  params: ConcentrationParams = {},
+): Promise<ConcentrationRow[]> {
+  const rows = await queryConcentration(store, params);
   const names = await lookupNames(store, rows.map((r) => r.topWallet));
   return rows.map((r) => ({ ...r, topName: nameOf(names, r.topWallet) }));
 }

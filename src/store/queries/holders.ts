@@ -1,5 +1,5 @@
 import type { Store } from '../types.ts';
-import { lookupNames, nameOf } from './names.ts';
+import { lookupNames, nameOf, type WalletName } from './names.ts';
 import { CURRENT_HOLDERS, toMs } from './sql.ts';
 
 /** One holder of one outcome of a market (seed §7 MarketHolder + §11.2 columns). */
@@ -26,7 +26,8 @@ export interface TopHoldersParams {
   perOutcome?: number;
 }
 
-interface RawRow {
+/** A holder row as stored, before outcome labels and names are attached. */
+export interface RawHolderRow {
   conditionId: string;
   wallet: string;
   pseudonym: string;
@@ -35,26 +36,22 @@ interface RawRow {
   snapshotAt: number;
 }
 
-/** Largest current holders of a market (its latest holder snapshot only). */
-export async function getTopHolders(store: Store, params: TopHoldersParams): Promise<HolderRow[]> {
+/** The holder rows of {@link getTopHolders} without labels or names (one statement). */
+export function queryTopHolders(store: Store, params: TopHoldersParams): Promise<RawHolderRow[]> {
   const perOutcome = params.perOutcome ?? 0;
-  const [rows, markets] = await Promise.all([
-    store.query<RawRow>(
-      `SELECT condition_id AS conditionId, proxy_wallet AS wallet, pseudonym, outcome_index AS outcomeIndex,
-              amount, ${toMs('snapshot_time')} AS snapshotAt
-       FROM (${CURRENT_HOLDERS})
-       ORDER BY ${perOutcome > 0 ? 'outcome_index ASC, ' : ''}amount DESC, proxy_wallet
-       ${perOutcome > 0 ? 'LIMIT {perOutcome:UInt32} BY outcome_index' : 'LIMIT {limit:UInt32}'}`,
-      { conditionId: params.conditionId, limit: params.limit ?? 20, perOutcome },
-    ),
-    store.query<{ outcomes: string[] }>(
-      `SELECT argMax(outcomes, updated_at) AS outcomes FROM markets WHERE condition_id = {conditionId:String}`,
-      { conditionId: params.conditionId },
-    ),
-  ]);
-  const outcomes = markets[0]?.outcomes ?? [];
-  const names = await lookupNames(store, rows.map((r) => r.wallet));
-  return rows.map((r) => ({
+  return store.query<RawHolderRow>(
+    `SELECT condition_id AS conditionId, proxy_wallet AS wallet, pseudonym, outcome_index AS outcomeIndex,
+            amount, ${toMs('snapshot_time')} AS snapshotAt
+     FROM (${CURRENT_HOLDERS})
+     ORDER BY ${perOutcome > 0 ? 'outcome_index ASC, ' : ''}amount DESC, proxy_wallet
+     ${perOutcome > 0 ? 'LIMIT {perOutcome:UInt32} BY outcome_index' : 'LIMIT {limit:UInt32}'}`,
+    { conditionId: params.conditionId, limit: params.limit ?? 20, perOutcome },
+  );
+}
+
+/** A {@link HolderRow} from its stored row, the market's outcome labels and the wallets' names. */
+export function toHolderRow(r: RawHolderRow, outcomes: readonly string[], names: Map<string, WalletName>): HolderRow {
+  return {
     conditionId: r.conditionId,
     wallet: r.wallet,
     name: nameOf(names, r.wallet) || r.pseudonym,
@@ -62,5 +59,19 @@ export async function getTopHolders(store: Store, params: TopHoldersParams): Pro
     outcome: outcomes[Number(r.outcomeIndex)] ?? `#${r.outcomeIndex}`,
     amount: r.amount,
     snapshotAt: r.snapshotAt,
-  }));
+  };
+}
+
+/** Largest current holders of a market (its latest holder snapshot only). */
+export async function getTopHolders(store: Store, params: TopHoldersParams): Promise<HolderRow[]> {
+  const [rows, markets] = await Promise.all([
+    queryTopHolders(store, params),
+    store.query<{ outcomes: string[] }>(
+      `SELECT argMax(outcomes, updated_at) AS outcomes FROM markets WHERE condition_id = {conditionId:String}`,
+      { conditionId: params.conditionId },
+    ),
+  ]);
+  const outcomes = markets[0]?.outcomes ?? [];
+  const names = await lookupNames(store, rows.map((r) => r.wallet));
+  return rows.map((r) => toHolderRow(r, outcomes, names));
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../types.ts';
-import { getPositionConcentration, type ConcentrationRow } from './concentration.ts';
-import { getTopHolders, type HolderRow } from './holders.ts';
+import { queryConcentration, type ConcentrationRow } from './concentration.ts';
+import { queryTopHolders, toHolderRow, type HolderRow } from './holders.ts';
+import { lookupNames, nameOf } from './names.ts';
 import { msParam, toMs } from './sql.ts';
 
 /** One outcome of a market with its prices. */
@@ -60,11 +61,15 @@ interface RawMarket {
   found: number;
 }
 
-/** Question, prices, top holders per outcome and concentration of one market. */
+/**
+ * Question, prices, top holders per outcome and concentration of one market. Holders and concentration come as
+ * raw rows and their wallets are named in one look-up, and the outcome labels come from this market's row: the
+ * embedded engine runs one statement at a time, so every statement saved is latency saved.
+ */
 export async function getMarketDetail(store: Store, params: MarketParams): Promise<MarketDetail> {
   const conditionId = params.conditionId;
   const now = params.now ?? Date.now();
-  const [markets, mids, holders, concentration, watch] = await Promise.all([
+  const [markets, mids, rawHolders, rawConcentration, watch] = await Promise.all([
     store.query<RawMarket>(
       `SELECT argMax(question, updated_at) AS question, argMax(slug, updated_at) AS slug,
               argMax(category, updated_at) AS category, argMax(outcomes, updated_at) AS outcomes,
@@ -84,8 +89,8 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
        GROUP BY token_id`,
       { conditionId, from: now - 3_600_000, to: now },
     ),
-    getTopHolders(store, { conditionId, perOutcome: params.holdersPerOutcome ?? 10 }),
-    getPositionConcentration(store, { conditionId, minHolders: 1, limit: 1 }),
+    queryTopHolders(store, { conditionId, perOutcome: params.holdersPerOutcome ?? 10 }),
+    queryConcentration(store, { conditionId, minHolders: 1, limit: 1 }),
     store.query<{ removed: number; n: number | string }>(
       `SELECT argMax(removed, updated_at) AS removed, count() AS n FROM watchlist_markets
        WHERE market_id = {conditionId:String}`,
@@ -94,6 +99,10 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
   ]);
   const m = markets[0];
   const known = m !== undefined && Number(m.found) === 1;
+  const names = await lookupNames(store, [...rawHolders.map((h) => h.wallet), ...rawConcentration.map((c) => c.topWallet)]);
+  const holders = rawHolders.map((h) => toHolderRow(h, known ? m.outcomes : [], names));
+  const top = rawConcentration[0];
+  const concentration: ConcentrationRow | null = top ? { ...top, topName: nameOf(names, top.topWallet) } : null;
   const midBy = new Map(mids.map((r) => [r.tokenId, r.mid]));
   const labels = known ? m.outcomes : [...new Set(holders.map((h) => h.outcomeIndex))].map((i) => `#${i}`);
   const outcomes: OutcomeInfo[] = labels.map((label, index) => {
@@ -122,7 +131,7 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
     closed: Number(m?.closed ?? 0) === 1,
     endDate: m?.endDate ?? null,
     outcomes,
-    concentration: concentration[0] ?? null,
+    concentration,
     watched: w !== undefined && Number(w.n) > 0 && Number(w.removed) === 0,
   };
 }

@@ -19,7 +19,11 @@ export interface OverviewParams {
   now?: number;
 }
 
-/** The stats cards in one round trip. */
+/**
+ * The stats cards in one round trip; it runs in every refresh round, so each part stays cheap: the whale count
+ * reads only the 24 h window through wallet_activity's `by_time` projection (schema/005), and current positions
+ * are scanned once for both the count and the distinct markets.
+ */
 export async function getWhalesOverview(store: Store, params: OverviewParams = {}): Promise<WhalesOverview> {
   const now = params.now ?? Date.now();
   const rows = await store.query<Record<keyof WhalesOverview, number | string>>(
@@ -32,8 +36,9 @@ export async function getWhalesOverview(store: Store, params: OverviewParams = {
        (SELECT toUInt32(count()) FROM wallet_activity
          WHERE timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')} AND usdc_size >= {minUsd:Float64}
        ) AS whaleTrades24h,
-       (SELECT toUInt32(count()) FROM (${CURRENT_POSITIONS})) AS totalPositions,
-       (SELECT toUInt32(uniqExact(condition_id)) FROM (${CURRENT_POSITIONS})) AS marketsHeld`,
+       (SELECT (toUInt32(count()), toUInt32(uniqExact(condition_id))) FROM (${CURRENT_POSITIONS})) AS held,
+       held.1 AS totalPositions,
+       held.2 AS marketsHeld`,
     { from: now - 24 * 3_600_000, to: now, minUsd: params.minUsd ?? 500, allWallets: 1, wallets: [] },
   );
   const r = rows[0];

@@ -71,6 +71,13 @@ export interface TraderParams {
   now?: number;
 }
 
+/** Totals over all the wallet's open positions, repeated on every position row. */
+interface TotalsColumns {
+  totalPositions: number | string;
+  totalValue: number;
+  totalCashPnl: number;
+}
+
 const PERIOD_ORDER = ['DAY', 'WEEK', 'MONTH', 'ALL'];
 
 interface RawProfile extends Omit<ProfileInfo, 'verified'> {
@@ -81,7 +88,7 @@ interface RawProfile extends Omit<ProfileInfo, 'verified'> {
 /** Profile, ranks across boards, open positions by value, recent activity and PnL by period of one wallet. */
 export async function getTraderProfile(store: Store, params: TraderParams): Promise<TraderDetail> {
   const wallet = params.wallet.toLowerCase();
-  const [profiles, rawRanks, positions, totalRows, activity] = await Promise.all([
+  const [profiles, rawRanks, positionRows, activity] = await Promise.all([
     store.query<RawProfile>(
       `SELECT proxy_wallet AS wallet, argMax(name, updated_at) AS name, argMax(pseudonym, updated_at) AS pseudonym,
               argMax(bio, updated_at) AS bio, argMax(x_username, updated_at) AS xUsername,
@@ -102,19 +109,18 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
        ORDER BY current DESC, rank ASC, category, period, orderBy`,
       { wallet },
     ),
-    store.query<PositionRow>(
+    // Totals cover every open position, not only the rows the table shows (a whale can hold hundreds): window
+    // aggregates over the whole set, computed before the LIMIT, so one scan serves both.
+    store.query<PositionRow & TotalsColumns>(
       `SELECT condition_id AS conditionId, title, market_slug AS slug, outcome, size, avg_price AS avgPrice,
               cur_price AS curPrice, current_value AS value, cash_pnl AS cashPnl, percent_pnl AS percentPnl,
-              realized_pnl AS realizedPnl, ${toMs('updated_at')} AS updatedAt
+              realized_pnl AS realizedPnl, ${toMs('updated_at')} AS updatedAt,
+              count() OVER () AS totalPositions, sum(current_value) OVER () AS totalValue,
+              sum(cash_pnl) OVER () AS totalCashPnl
        FROM (${CURRENT_POSITIONS})
        ORDER BY current_value DESC, condition_id, outcome
        LIMIT {limit:UInt32}`,
       { allWallets: 0, wallets: [wallet], limit: params.positionsLimit ?? 50 },
-    ),
-    // Totals cover every open position, not only the rows the table shows (a whale can hold hundreds).
-    store.query<{ positions: number | string; value: number; cashPnl: number }>(
-      `SELECT count() AS positions, sum(current_value) AS value, sum(cash_pnl) AS cashPnl FROM (${CURRENT_POSITIONS})`,
-      { allWallets: 0, wallets: [wallet] },
     ),
     getWhaleActivity(store, {
       wallet,
@@ -124,6 +130,9 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
       ...(params.now === undefined ? {} : { now: params.now }),
     }),
   ]);
+  const positions: PositionRow[] = positionRows.map(
+    ({ totalPositions: _n, totalValue: _v, totalCashPnl: _p, ...position }) => position,
+  );
   const raw = profiles[0];
   const profile: ProfileInfo | null =
     raw && Number(raw.found) === 1
@@ -157,9 +166,9 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
     activity,
     pnlByPeriod,
     totals: {
-      positions: num(totalRows[0]?.positions),
-      value: num(totalRows[0]?.value),
-      cashPnl: num(totalRows[0]?.cashPnl),
+      positions: num(positionRows[0]?.totalPositions),
+      value: num(positionRows[0]?.totalValue),
+      cashPnl: num(positionRows[0]?.totalCashPnl),
     },
   };
 }

@@ -7,6 +7,7 @@ import type { WhalesOverview } from '../../store/queries/overview.ts';
 import type { Slice } from '../data/slice.ts';
 import type { Theme } from '../theme.ts';
 import { formatClock, formatInt } from '../../lib/format.ts';
+import { displayWidth } from '../../lib/text-width.ts';
 import { Line, type Segment } from './Line.tsx';
 
 /** Header: name, data source, clock. */
@@ -17,35 +18,73 @@ export function Header({ status, now, width, theme }: { status: RuntimeStatus; n
     { text: ' · ', tone: 'muted' },
     { text: status.sourceLabel, tone: status.source === 'live' ? 'pos' : 'warn' },
   ];
-  const used = 'whaletop · '.length + status.sourceLabel.length;
-  const gap = Math.max(1, width - used - clock.length);
+  const used = displayWidth(`whaletop · ${status.sourceLabel}`);
+  const gap = Math.max(1, width - used - displayWidth(clock));
   return <Line segments={[...left, { text: ' '.repeat(gap) }, { text: clock }]} width={width} theme={theme} />;
 }
 
-/** Stats cards (seed §9.2) on one line: Tracked Wallets, Whale Trades (24h), Total Positions, Markets Held. */
+/** Full and compact labels of the stats cards (seed §9.2), with each card's colour. */
+const CARDS: readonly { full: string; compact: string; tone: Segment['tone']; pick(o: WhalesOverview): number }[] = [
+  { full: 'Tracked Wallets', compact: 'Wallets', tone: 'violet', pick: (o) => o.trackedWallets },
+  { full: 'Whale Trades (24h)', compact: 'Trades 24h', tone: 'amber', pick: (o) => o.whaleTrades24h },
+  { full: 'Total Positions', compact: 'Positions', tone: 'emerald', pick: (o) => o.totalPositions },
+  { full: 'Markets Held', compact: 'Markets', tone: 'blue', pick: (o) => o.marketsHeld },
+];
+
+const segmentsWidth = (segments: readonly Segment[]): number => segments.reduce((w, s) => w + displayWidth(s.text), 0);
+
+/**
+ * Stats cards on one line: Tracked Wallets, Whale Trades (24h), Total Positions, Markets Held. When the full
+ * labels do not fit the width, compact ones do (all four cards stay visible at 80 columns).
+ */
 export function StatsCards({ overview, width, theme }: { overview: Slice<unknown> | undefined; width: number; theme: Theme }): React.JSX.Element {
   const o = overview?.state === 'ready' ? (overview.rows as WhalesOverview) : overview?.state === 'error' ? (overview.lastRows as WhalesOverview | undefined) : undefined;
-  const value = (n: number | undefined): string => (n === undefined ? '…' : formatInt(n));
-  const cards: [string, number | undefined, Segment['tone']][] = [
-    ['Tracked Wallets', o?.trackedWallets, 'violet'],
-    ['Whale Trades (24h)', o?.whaleTrades24h, 'amber'],
-    ['Total Positions', o?.totalPositions, 'emerald'],
-    ['Markets Held', o?.marketsHeld, 'blue'],
-  ];
-  const segments = cards.flatMap(([label, n, tone], i): Segment[] => [
-    ...(i > 0 ? [{ text: ' │ ', tone: 'muted' as const }] : []),
-    { text: `${label} `, tone },
-    { text: value(n), bold: true },
-  ]);
-  return <Line segments={segments} width={width} theme={theme} />;
+  const build = (compact: boolean): Segment[] =>
+    CARDS.flatMap((card, i): Segment[] => [
+      ...(i > 0 ? [{ text: ' │ ', tone: 'muted' as const }] : []),
+      { text: `${compact ? card.compact : card.full} `, tone: card.tone },
+      { text: o === undefined ? '…' : formatInt(card.pick(o)), bold: true },
+    ]);
+  const full = build(false);
+  return <Line segments={segmentsWidth(full) <= width ? full : build(true)} width={width} theme={theme} />;
 }
 
-/** Tabs with counts; the active tab is inverse. */
-export function Tabs({ titles, counts, active, width, theme }: { titles: readonly string[]; counts: readonly (number | null)[]; active: number; width: number; theme: Theme }): React.JSX.Element {
-  const segments = titles.flatMap((title, i): Segment[] => {
-    const count = counts[i];
-    const label = ` ${i + 1} ${title}${count === null || count === undefined ? '' : ` (${count})`} `;
-    return [{ text: label, ...(i === active ? { inverse: true, bold: true } : { tone: 'muted' as const }) }, { text: ' ' }];
-  });
+/** Props of {@link Tabs}. */
+export interface TabsProps {
+  titles: readonly string[];
+  /** Short labels, used when the full ones do not fit. */
+  short: readonly string[];
+  counts: readonly (number | null)[];
+  active: number;
+  width: number;
+  theme: Theme;
+}
+
+/**
+ * Tabs with counts; the active tab is inverse. The widest layout that fits is used: every label in full; the
+ * active one in full and the others short; all short; all short without counts. So all five tabs stay visible
+ * down to the minimum width.
+ */
+export function Tabs({ titles, short, counts, active, width, theme }: TabsProps): React.JSX.Element {
+  const build = (label: (i: number) => string, withCounts: boolean): Segment[] =>
+    titles.flatMap((_, i): Segment[] => {
+      const count = counts[i];
+      const text = ` ${i + 1} ${label(i)}${!withCounts || count === null || count === undefined ? '' : ` (${count})`} `;
+      return [{ text, ...(i === active ? { inverse: true, bold: true } : { tone: 'muted' as const }) }, { text: ' ' }];
+    });
+  const layouts = [
+    () => build((i) => titles[i]!, true),
+    () => build((i) => (i === active ? titles[i]! : (short[i] ?? titles[i]!)), true),
+    () => build((i) => short[i] ?? titles[i]!, true),
+  ];
+  let segments = build((i) => short[i] ?? titles[i]!, false);
+  for (const layout of layouts) {
+    const candidate = layout();
+    // The trailing gap after the last tab may fall off the edge.
+    if (segmentsWidth(candidate) - 1 <= width) {
+      segments = candidate;
+      break;
+    }
+  }
   return <Line segments={segments} width={width} theme={theme} />;
 }

@@ -1,18 +1,22 @@
 /**
  * Tables of the panes, built on `@alcalzone/ink-table`. The base Table draws box borders and a separator line
- * between rows, measures cells by UTF-16 length and cannot mark a row; DenseTable keeps its row iteration and
- * replaces its row renderers: no borders or separators (one terminal line per row), cells that arrive already
- * fitted to their display width, colour per cell, and the selected row drawn in inverse with a `›` gutter.
- * See "Tables" in the README for what ink-table cannot do and how this class covers it.
+ * between rows, measures cells by UTF-16 length, cannot mark a row, and hashes every row (object-hash sha1) on
+ * every render to key it; DenseTable keeps its class and row/heading renderer hooks and replaces the rest: no
+ * borders or separators (one terminal line per row), cells that arrive already fitted to their display width,
+ * colour per cell, the selected row drawn in inverse with a `›` gutter, and a render() of its own that keys rows
+ * by position in the whole table and draws each as one memoised `<Text>` line. See "Tables" in the README.
  */
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Table } from '@alcalzone/ink-table';
 import type { Theme, Tone } from '../theme.ts';
-import { displayWidth, fitToWidth } from '../../lib/text-width.ts';
+import { displayWidth, fitToWidth, truncateToWidth } from '../../lib/text-width.ts';
 import { COLUMN_GAP, fitColumns, windowStart, type ColumnSpec, type FittedColumn } from './columns.ts';
 
-/** A row as DenseTable takes it: fitted cell text per column key, plus `__sel` and `__tone:<key>` markers. */
+/**
+ * A row as DenseTable takes it: fitted cell text per column key, plus `__key` (a stable React key: the row's index
+ * in the whole table), `__sel` and `__tone:<key>` markers.
+ */
 export type DenseRow = Record<string, string | boolean>;
 
 type RowRenderProps = { key: string; data: Partial<DenseRow>; columns: { key: string }[] };
@@ -24,6 +28,39 @@ interface DenseContext {
   headers: Record<string, string>;
   width: number;
 }
+
+/** A run of a row's text in one style: gaps and uncoloured cells merge into one run. */
+interface Run {
+  text: string;
+  tone?: Tone;
+}
+
+/** Props of one table line; `signature` stands for `runs` (same signature, same text and tones). */
+interface DenseLineProps {
+  runs: readonly Run[];
+  signature: string;
+  selected: boolean;
+  theme: Theme;
+}
+
+/**
+ * One table row: a single `<Text>` with a nested `<Text>` per coloured run (fewer Ink nodes to lay out and
+ * squash than a Box per cell). Memoised on its signature, so a cursor move re-renders only the two rows whose
+ * selection changed, and a clock tick re-renders only rows whose text changed (ages).
+ */
+const DenseLine = React.memo(
+  function DenseLine({ runs, selected, theme }: DenseLineProps): React.JSX.Element {
+    return (
+      <Text inverse={selected} wrap="truncate-end">
+        {runs.map((r, i) => (r.tone ? <Text key={i} {...theme.style(r.tone)}>{r.text}</Text> : r.text))}
+      </Text>
+    );
+  },
+  (a, b) => a.signature === b.signature && a.selected === b.selected && a.theme === b.theme,
+);
+
+/** Does `tone` change how text looks under `theme` (no colour: most tones do not)? */
+const styled = (theme: Theme, tone: Tone | undefined): tone is Tone => tone !== undefined && Object.keys(theme.style(tone)).length > 0;
 
 /** ink-table's Table with dense rows, per-cell colour and a highlighted selected row. */
 export class DenseTable extends Table<DenseRow> {
@@ -40,36 +77,53 @@ export class DenseTable extends Table<DenseRow> {
     const { theme, keys, headers, width } = this.ctx;
     const line = ' ' + keys.map((k) => headers[k] ?? '').join(' '.repeat(COLUMN_GAP));
     return (
-      <Box key={props.key} flexShrink={0}>
-        <Text {...theme.style('title')} wrap="truncate-end">
-          {fitToWidth(line, width)}
-        </Text>
-      </Box>
+      <Text key={props.key} {...theme.style('title')} wrap="truncate-end">
+        {truncateToWidth(line, width).trimEnd()}
+      </Text>
     );
   };
 
   override data = (props: RowRenderProps): React.JSX.Element => {
     const { theme, keys, width } = this.ctx;
     const selected = props.data.__sel === true;
-    const used = 1 + keys.reduce((s, k) => s + displayWidth(String(props.data[k] ?? '')), 0) + COLUMN_GAP * Math.max(0, keys.length - 1);
+    const runs: Run[] = [];
+    let plain = selected ? '›' : ' ';
+    let used = 1;
+    keys.forEach((k, i) => {
+      const text = String(props.data[k] ?? '');
+      const gap = i > 0 ? ' '.repeat(COLUMN_GAP) : '';
+      const tone = props.data[`__tone:${k}`];
+      used += gap.length + displayWidth(text);
+      if (typeof tone === 'string' && styled(theme, tone as Tone)) {
+        runs.push({ text: plain + gap });
+        runs.push({ text, tone: tone as Tone });
+        plain = '';
+      } else {
+        plain += gap + text;
+      }
+    });
+    // Only the selected row needs padding (its inverse bar spans the line); other rows' trailing blanks are
+    // what the screen already holds, and every character written costs Ink time per frame.
+    plain += selected ? ' '.repeat(Math.max(0, width - used)) : '';
+    runs.push({ text: plain });
+    const nonEmpty = runs.filter((r) => r.text !== '');
+    const signature = nonEmpty.map((r) => `${r.tone ?? ''}\u0001${r.text}`).join('\u0002');
+    return <DenseLine key={props.key} runs={nonEmpty} signature={signature} selected={selected} theme={theme} />;
+  };
+
+  /**
+   * Replaces the base render, which computes column widths from UTF-16 lengths, sha1-hashes every row for its
+   * key and wraps each row in two Boxes, on every render: widths are already fitted here, rows are keyed by
+   * their index in the table (a scrolled window reuses the rows it keeps), and each row is one Text line.
+   */
+  override render(): React.JSX.Element {
     return (
-      <Box key={props.key} flexShrink={0}>
-        <Text inverse={selected} wrap="truncate-end">
-          {selected ? '›' : ' '}
-          {keys.map((k, i) => {
-            const tone = props.data[`__tone:${k}`];
-            return (
-              <React.Fragment key={k}>
-                {i > 0 ? ' '.repeat(COLUMN_GAP) : ''}
-                <Text {...theme.style(typeof tone === 'string' ? (tone as Tone) : undefined)}>{String(props.data[k] ?? '')}</Text>
-              </React.Fragment>
-            );
-          })}
-          {' '.repeat(Math.max(0, width - used))}
-        </Text>
+      <Box flexDirection="column" flexShrink={0}>
+        {this.heading({ key: 'heading', data: {}, columns: [] })}
+        {this.props.data.map((row) => this.data({ key: String(row.__key), data: row, columns: [] }))}
       </Box>
     );
-  };
+  }
 }
 
 /** Props of {@link DataTable}. */
@@ -85,7 +139,8 @@ export interface DataTableProps<T> {
 
 /**
  * Fits columns to the width, windows the rows to the height around the selection and renders them through
- * {@link DenseTable}.
+ * {@link DenseTable}. Cells are fitted through the memoised {@link fitToWidth}, so a frame re-measures only
+ * text it has not seen.
  */
 export function DataTable<T>({ columns, rows, selected, width, height, theme }: DataTableProps<T>): React.JSX.Element {
   const start = windowStart(selected, height, rows.length);
@@ -94,7 +149,7 @@ export function DataTable<T>({ columns, rows, selected, width, height, theme }: 
   const keys = fitted.map((c) => c.key);
   const headers = Object.fromEntries(fitted.map((c) => [c.key, fitToWidth(c.header, c.width, c.align)]));
   const data: DenseRow[] = shown.map((row, i) => {
-    const out: DenseRow = { __sel: start + i === selected };
+    const out: DenseRow = { __key: String(start + i), __sel: start + i === selected };
     for (const c of fitted) {
       out[c.key] = fitToWidth(c.text(row), c.width, c.align);
       const tone = c.tone?.(row);

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box } from 'ink';
-import type { RuntimeStatus } from '../../lib/status.ts';
+import type { FeedStatus, JobStatus, RuntimeStatus } from '../../lib/status.ts';
 import type { PaneSnapshot } from '../data/pane-store.ts';
 import type { Theme } from '../theme.ts';
 import { formatAge, formatDuration } from '../../lib/format.ts';
@@ -13,24 +13,12 @@ import { Line, type Segment } from './Line.tsx';
 export function StatusBar({ status, data, now, width, theme }: { status: RuntimeStatus; data: PaneSnapshot; now: number; width: number; theme: Theme }): React.JSX.Element {
   const jobs: Segment[] =
     status.jobs.length === 0
-      ? [{ text: 'jobs: none running', tone: 'muted' }]
-      : status.jobs.flatMap((j, i): Segment[] => {
-          const age = j.lastSuccessAt === null ? 'never' : formatAge(now - j.lastSuccessAt);
-          const mark: Segment = j.lastError
-            ? { text: ` ✗ ${j.lastError}`, tone: 'neg' }
-            : j.running
-              ? { text: ' …', tone: 'accent' }
-              : { text: ' ✓', tone: 'pos' };
-          return [...(i > 0 ? [{ text: ' · ', tone: 'muted' as const }] : []), { text: `${j.name} ${age}` }, mark];
-        });
-  const feed = status.feed;
-  const feedSeg: Segment = feed === null
-    ? { text: 'ws off', tone: 'muted' }
-    : { text: `ws ${feed.state} ${feed.tokens} tok${feed.lastError ? ` (${feed.lastError})` : ''}`, tone: feed.state === 'live' ? 'pos' : feed.state === 'stale' || feed.state === 'reconnecting' ? 'warn' : 'muted' };
+      ? [{ text: 'none running', tone: 'muted' }]
+      : status.jobs.flatMap((j, i): Segment[] => [...(i > 0 ? [{ text: ' · ', tone: 'muted' as const }] : []), ...jobSegments(j, now)]);
   const refresh = data.lastRefresh;
   const slow = refresh !== null && refresh.tookMs >= 1_000;
   const second: Segment[] = [
-    feedSeg,
+    feedSegment(status.feed),
     { text: ' · ', tone: 'muted' },
     { text: `store ${status.storeKind}` },
     { text: ' · ', tone: 'muted' },
@@ -45,4 +33,25 @@ export function StatusBar({ status, data, now, width, theme }: { status: Runtime
       <Line segments={second} width={width} theme={theme} />
     </Box>
   );
+}
+
+/**
+ * One job: `name age ✓` after a success; `name never` (muted, no mark) before its first run; `…running` while it
+ * runs; a red `✗ error` after a failure.
+ */
+function jobSegments(j: JobStatus, now: number): Segment[] {
+  const never = j.lastSuccessAt === null;
+  const label: Segment = { text: `${j.name} ${never ? 'never' : formatAge(now - j.lastSuccessAt!)}`, ...(never && !j.lastError ? { tone: 'muted' as const } : {}) };
+  if (j.running) return [label, { text: ' …running', tone: 'accent' }];
+  if (j.lastError) return [label, { text: ` ✗ ${j.lastError}`, tone: 'neg' }];
+  if (never) return [label];
+  return [label, { text: ' ✓', tone: 'pos' }];
+}
+
+/** The live feed: its state and tokens; `idle` says why it is idle (no watchlist yet). */
+function feedSegment(feed: FeedStatus | null): Segment {
+  if (feed === null) return { text: 'ws off', tone: 'muted' };
+  if (feed.state === 'idle') return { text: 'ws idle (no watchlist yet)', tone: 'muted' };
+  const tone = feed.state === 'live' ? 'pos' : feed.state === 'stale' || feed.state === 'reconnecting' ? 'warn' : 'muted';
+  return { text: `ws ${feed.state} ${feed.tokens} tok${feed.lastError ? ` (${feed.lastError})` : ''}`, tone };
 }

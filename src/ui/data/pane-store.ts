@@ -30,10 +30,17 @@ export interface PaneDataStoreOptions {
 /** Allowed refresh intervals for `+`/`-`, in ms. */
 export const REFRESH_STEPS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
 
+/**
+ * Background slices (hidden tabs' counts) refresh at most once per this many refresh intervals: their labels stay
+ * roughly current without running every pane's query on every tick.
+ */
+export const BACKGROUND_INTERVALS = 6;
+
 /** Polls the visible slices; see the module comment. */
 export class PaneDataStore {
   private snapshot: PaneSnapshot;
   private visible: SliceDef[] = [];
+  private background: SliceDef[] = [];
   private readonly inFlight = new Map<string, AbortController>();
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
@@ -65,13 +72,30 @@ export class PaneDataStore {
   }
 
   /**
-   * Sets the queries of the visible pane. Slices never loaded are fetched at once (even while paused, so a newly
-   * opened view is never blank); the others wait for the next tick.
+   * Sets the queries of the visible pane, and optionally `background` ones (the hidden tabs' counts). A visible
+   * slice never loaded is fetched at once (even while paused, so a newly opened view is never blank); one older
+   * than one refresh interval is fetched at once too unless paused (a revisited tab never shows data from when it
+   * was last on screen until the next tick). Background slices load once at once, then refresh on ticks, at most
+   * every {@link BACKGROUND_INTERVALS} intervals. A slice already in flight is never started twice.
    */
-  setVisible(defs: readonly SliceDef[]): void {
+  setVisible(defs: readonly SliceDef[], background: readonly SliceDef[] = []): void {
     this.visible = [...defs];
-    const missing = defs.filter((d) => this.snapshot.slices[d.key] === undefined);
-    if (missing.length > 0) this.refresh(missing);
+    const keys = new Set(defs.map((d) => d.key));
+    this.background = background.filter((d) => !keys.has(d.key));
+    const now = this.now();
+    const due = defs.filter((d) => {
+      const at = this.sliceAt(d.key);
+      return at === null || (!this.snapshot.paused && now - at >= this.snapshot.refreshMs);
+    });
+    // A hidden tab's count never loaded is fetched once at once too, so every tab label has a count.
+    if (!this.snapshot.paused) due.push(...this.background.filter((d) => this.snapshot.slices[d.key] === undefined));
+    if (due.length > 0) this.refresh(due);
+  }
+
+  /** When a slice last got a result (ready or error), or null if never. */
+  private sliceAt(key: string): number | null {
+    const slice = this.snapshot.slices[key];
+    return slice === undefined || slice.state === 'loading' ? null : slice.at;
   }
 
   /** Refreshes every visible slice now (the `r` key). */
@@ -116,7 +140,13 @@ export class PaneDataStore {
     if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
     this.timer = setInterval(() => {
-      if (!this.snapshot.paused) this.refresh(this.visible);
+      if (this.snapshot.paused) return;
+      const now = this.now();
+      const stale = this.background.filter((d) => {
+        const at = this.sliceAt(d.key);
+        return at === null || now - at >= this.snapshot.refreshMs * BACKGROUND_INTERVALS;
+      });
+      this.refresh([...this.visible, ...stale]);
     }, this.snapshot.refreshMs);
     this.timer.unref?.();
   }

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
-import type { FeedStatus } from '../../../src/lib/status.ts';
+import type { FeedStatus, StatusSource } from '../../../src/lib/status.ts';
 import type { Store } from '../../../src/store/types.ts';
 import { createUi } from '../../../src/ui/index.tsx';
 import { NOW } from './seed.ts';
@@ -13,6 +13,8 @@ export interface MountOptions {
   columns?: number;
   rows?: number;
   onQuit?: () => void;
+  /** A status source of the test's own (jobs, feed); default {@link fixedStatus} with `feed`. */
+  status?: StatusSource;
 }
 
 /** Renders the whole App over `store` at a fixed clock and terminal size; `done()` unmounts and stops polling. */
@@ -21,7 +23,7 @@ export function mountApp(store: Store, o: MountOptions = {}) {
   chalk.level = 1;
   const ui = createUi({
     store,
-    status: fixedStatus(o.feed === undefined ? LIVE_FEED : o.feed),
+    status: o.status ?? fixedStatus(o.feed === undefined ? LIVE_FEED : o.feed),
     options: { refreshMs: 60_000, color: o.color ?? true },
     onQuit: o.onQuit ?? (() => undefined),
     clock: { now: () => NOW },

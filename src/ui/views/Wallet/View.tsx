@@ -35,8 +35,8 @@ export function walletHeader(d: TraderDetail, now: number): Segment[][] {
     pnl.push({ text: `${period} ` }, e ? { text: formatUsd(e.pnl, { signed: true }), tone: signTone(e.pnl) } : { text: '–', tone: 'muted' }, { text: '  ' });
   }
   pnl.push(
-    { text: `· open ${d.totals.positions} worth ${formatUsd(d.totals.value)} `, tone: 'muted' },
-    { text: formatUsd(d.totals.cashPnl, { signed: true }), tone: signTone(d.totals.cashPnl) },
+    { text: `· open ${d.totals.positions} worth ${formatUsd(d.totals.value)} PnL `, tone: 'muted' },
+    { text: formatUsd(d.totals.cashPnl, { signed: true }), tone: signTone(d.totals.cashPnl) ?? 'muted' },
   );
   const ranks: Segment[] = [{ text: 'Ranks ', tone: 'muted' }];
   if (d.ranks.length === 0) ranks.push({ text: 'not on any board', tone: 'muted' });

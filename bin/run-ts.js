@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 register();
+// Benchmarks measure what users run: React's production build (bin/whaletop.js sets the same).
+process.env.NODE_ENV ??= 'production';
 const file = process.argv[2];
 if (!file) {
   process.stderr.write('usage: run-ts <file.ts> [args]\n');

@@ -4,4 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// React's development build roughly doubles the CPU of every frame; a user always gets the production one.
+process.env.NODE_ENV ??= 'production';
 await import('../src/cli.ts');

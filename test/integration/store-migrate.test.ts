@@ -45,7 +45,7 @@ describe('migrate', () => {
   it('applies every schema file to an empty data dir, then is a no-op', async () => {
     const first = await migrate(store, silentLogger);
     expect(first).toEqual({
-      applied: ['001_whale_tables.sql', '002_markets.sql', '003_live_signals.sql', '004_state.sql'],
+      applied: ['001_whale_tables.sql', '002_markets.sql', '003_live_signals.sql', '004_state.sql', '005_activity_by_time.sql'],
       skipped: [],
     });
     const tables = await store.query<{ name: string }>(
@@ -55,9 +55,9 @@ describe('migrate', () => {
 
     const second = await migrate(store, silentLogger);
     expect(second.applied).toEqual([]);
-    expect(second.skipped).toHaveLength(4);
+    expect(second.skipped).toHaveLength(5);
     const recorded = await store.query<{ n: string }>('SELECT count() AS n FROM schema_migrations FINAL');
-    expect(Number(recorded[0]?.n)).toBe(4);
+    expect(Number(recorded[0]?.n)).toBe(5);
   });
 
   it('stops at a broken file with an error naming the file and the ClickHouse code', async () => {

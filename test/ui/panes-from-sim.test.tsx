@@ -284,7 +284,7 @@ describe('panes and detail views from a store the simulator filled', () => {
       const value = positions.reduce((sum, p) => sum + n(p.currentValue), 0);
       const pnl = positions.reduce((sum, p) => sum + n(p.cashPnl), 0);
       expect(positions.length).toBeGreaterThan(50);
-      expect(text).toContain(`· open ${positions.length} worth ${formatUsd(value)} PnL ${formatUsd(pnl, { signed: true })}`);
+      expect(text).toContain(`Open ${positions.length} ${positions.length === 1 ? 'position' : 'positions'} worth ${formatUsd(value)} · PnL ${formatUsd(pnl, { signed: true })}`);
       const first = tableRows(frame, ['Market', 'Outcome', 'Value', 'PnL'])[0] ?? '';
       expect(plain(first)).toMatch(
         new RegExp(`^›\\s*${re(shown(largest.title))}\\s+\\[${re(String(largest.outcome))}\\]\\s+${re(formatUsd(n(largest.currentValue)))}\\s+${re(formatUsd(n(largest.cashPnl), { signed: true }))}`),

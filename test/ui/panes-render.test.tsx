@@ -99,7 +99,8 @@ describe('panes render from a real store', () => {
       expect(text).toContain('Leaderboard › AlphaWhale');
       expect(text).toMatch(/AlphaWhale \[✓\] @alphawhale\s+0x1111…1111 · first seen 10d ago/);
       expect(text).toContain('Macro and crypto.');
-      expect(text).toMatch(/PnL DAY –\s+WEEK \+\$40K\s+MONTH –\s+ALL \+\$1\.2M\s+· open 2 worth \$67\.9K PnL \+\$8\.9K/);
+      expect(text).toMatch(/PnL DAY –\s+WEEK \+\$40K\s+MONTH –\s+ALL \+\$1\.2M\s*$/m);
+      expect(text).toContain('Open 2 positions worth $67.9K · PnL +$8.9K');
       expect(text).toContain('Ranks OVERALL/ALL/PNL #1 · CRYPTO/ALL/PNL #2 · OVERALL/WEEK/PNL #5');
       expect(lineWith(frame, '$63.5K')).toMatch(/›\s*Will BTC hit \$100k by June\?\s+\[Yes\]\s+\$63\.5K\s+\+\$8\.5K/);
       expect(text).toMatch(/2m ago\s+Will BTC hit \$100k by June\?\s+\[TRADE\]\s+\[BUY\]/);

@@ -34,14 +34,18 @@ export interface WhaleActivityParams {
   now?: number;
 }
 
+/** A whale activity row before the trader's name is attached. */
+export type RawWhaleActivityRow = Omit<WhaleActivityRow, 'name'>;
+
 /**
- * Activity of tracked wallets at or above `minUsd` within the window, newest first. Filters on the partition
- * key (timestamp) and limits before names are looked up, so it stays fast on tens of millions of rows; no FINAL
- * (wallet_activity is an append-only MergeTree deduplicated at insert).
+ * The rows of {@link getWhaleActivity} without names (one statement). Without a wallet, the time window is read
+ * through wallet_activity's `by_time` projection (schema/005) in reverse time order, stopping at the LIMIT; with a
+ * wallet, through the table's own (proxy_wallet, timestamp) key. No FINAL: wallet_activity is an append-only
+ * MergeTree deduplicated at insert.
  */
-export async function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
+export function queryWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<RawWhaleActivityRow[]> {
   const now = params.now ?? Date.now();
-  const rows = await store.query<Omit<WhaleActivityRow, 'name'>>(
+  return store.query<RawWhaleActivityRow>(
     `SELECT proxy_wallet AS wallet, condition_id AS conditionId, activity_type AS type, side, outcome, size,
             usdc_size AS usd, price, title, market_slug AS slug, transaction_hash AS transactionHash,
             ${toMs('timestamp')} AS at
@@ -59,6 +63,11 @@ export async function getWhaleActivity(store: Store, params: WhaleActivityParams
       limit: params.limit ?? 50,
     },
   );
+}
+
+/** Activity of tracked wallets at or above `minUsd` within the window, newest first, with the traders' names. */
+export async function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
+  const rows = await queryWhaleActivity(store, params);
   const names = await lookupNames(store, rows.map((r) => r.wallet));
   return rows.map((r) => ({ ...r, name: nameOf(names, r.wallet) }));
 }

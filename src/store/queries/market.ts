@@ -59,6 +59,9 @@ interface RawMarket {
   closed: number;
   endDate: number | null;
   found: number;
+  /** Latest mid by token id. */
+  mids: Record<string, number>;
+  watched: number;
 }
 
 /**
@@ -69,7 +72,9 @@ interface RawMarket {
 export async function getMarketDetail(store: Store, params: MarketParams): Promise<MarketDetail> {
   const conditionId = params.conditionId;
   const now = params.now ?? Date.now();
-  const [markets, mids, rawHolders, rawConcentration, watch] = await Promise.all([
+  const [markets, rawHolders, rawConcentration] = await Promise.all([
+    // The market's newest row (an aggregate without GROUP BY: exactly one row, found = 0 and empty values when the
+    // market is unknown), with the latest mids and the watchlist state folded in as scalar subqueries.
     store.query<RawMarket>(
       `SELECT argMax(question, updated_at) AS question, argMax(slug, updated_at) AS slug,
               argMax(category, updated_at) AS category, argMax(outcomes, updated_at) AS outcomes,
@@ -78,24 +83,21 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
               argMax(liquidity, updated_at) AS liquidity, argMax(active, updated_at) AS active,
               argMax(closed, updated_at) AS closed,
               if(isNull(argMax(end_date, updated_at)), NULL, ${toMs('assumeNotNull(argMax(end_date, updated_at))')}) AS endDate,
-              toUInt8(1) AS found
-       FROM markets WHERE condition_id = {conditionId:String} GROUP BY condition_id`,
-      { conditionId },
-    ),
-    store.query<{ tokenId: string; mid: number }>(
-      `SELECT token_id AS tokenId, argMax(mid_price, timestamp) AS mid
-       FROM price_snapshots_10s
-       WHERE market_id = {conditionId:String} AND timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')}
-       GROUP BY token_id`,
+              toUInt8(count() > 0) AS found,
+              (SELECT CAST((groupArray(token_id), groupArray(mid)), 'Map(String, Float64)') FROM (
+                 SELECT token_id, argMax(mid_price, timestamp) AS mid
+                 FROM price_snapshots_10s
+                 WHERE market_id = {conditionId:String} AND timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')}
+                 GROUP BY token_id
+               )) AS mids,
+              (SELECT (argMax(removed, updated_at), count()) FROM watchlist_markets
+               WHERE market_id = {conditionId:String}) AS watch,
+              toUInt8(watch.2 > 0 AND watch.1 = 0) AS watched
+       FROM markets WHERE condition_id = {conditionId:String}`,
       { conditionId, from: now - 3_600_000, to: now },
     ),
     queryTopHolders(store, { conditionId, perOutcome: params.holdersPerOutcome ?? 10 }),
     queryConcentration(store, { conditionId, minHolders: 1, limit: 1 }),
-    store.query<{ removed: number; n: number | string }>(
-      `SELECT argMax(removed, updated_at) AS removed, count() AS n FROM watchlist_markets
-       WHERE market_id = {conditionId:String}`,
-      { conditionId },
-    ),
   ]);
   const m = markets[0];
   const known = m !== undefined && Number(m.found) === 1;
@@ -103,7 +105,7 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
   const holders = rawHolders.map((h) => toHolderRow(h, known ? m.outcomes : [], names));
   const top = rawConcentration[0];
   const concentration: ConcentrationRow | null = top ? { ...top, topName: nameOf(names, top.topWallet) } : null;
-  const midBy = new Map(mids.map((r) => [r.tokenId, r.mid]));
+  const midBy = new Map(Object.entries(m?.mids ?? {}));
   const labels = known ? m.outcomes : [...new Set(holders.map((h) => h.outcomeIndex))].map((i) => `#${i}`);
   const outcomes: OutcomeInfo[] = labels.map((label, index) => {
     const tokenId = m?.tokenIds[index] ?? '';
@@ -117,7 +119,6 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
       holders: holders.filter((h) => h.outcomeIndex === outcomeIndex),
     };
   });
-  const w = watch[0];
   return {
     conditionId,
     known,
@@ -132,6 +133,6 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
     endDate: m?.endDate ?? null,
     outcomes,
     concentration,
-    watched: w !== undefined && Number(w.n) > 0 && Number(w.removed) === 0,
+    watched: Number(m?.watched ?? 0) === 1,
   };
 }

@@ -16,18 +16,30 @@ export interface Segment {
  * ends with `…`), so a line never wraps and never clips mid-character.
  */
 export function Line({ segments, width, theme }: { segments: readonly Segment[]; width: number; theme: Theme }): React.JSX.Element {
-  const out: React.JSX.Element[] = [];
+  // Adjacent segments that look the same merge into one run, and unstyled runs stay plain strings: fewer Ink
+  // nodes per line, less for Ink to squash and measure every frame.
+  const runs: { text: string; look: string; s: Segment }[] = [];
   let left = width;
-  segments.forEach((s, i) => {
-    if (left <= 0 || s.text === '') return;
+  for (const s of segments) {
+    if (left <= 0) break;
+    if (s.text === '') continue;
     const text = displayWidth(s.text) > left ? truncateToWidth(s.text, left) : s.text;
     left -= displayWidth(text);
-    out.push(
-      <Text key={i} {...theme.style(s.tone)} {...(s.inverse ? { inverse: true } : {})} {...(s.bold ? { bold: true } : {})}>
-        {text}
-      </Text>,
-    );
-  });
+    const style = theme.style(s.tone);
+    const look = `${style.color ?? ''}|${style.bold || s.bold ? 'b' : ''}|${style.dimColor ? 'd' : ''}|${s.inverse ? 'i' : ''}`;
+    const last = runs[runs.length - 1];
+    if (last && last.look === look) last.text += text;
+    else runs.push({ text, look, s });
+  }
+  const out = runs.map((r, i) =>
+    r.look === '|||' ? (
+      r.text
+    ) : (
+      <Text key={i} {...theme.style(r.s.tone)} {...(r.s.inverse ? { inverse: true } : {})} {...(r.s.bold ? { bold: true } : {})}>
+        {r.text}
+      </Text>
+    ),
+  );
   // truncate-end: should a terminal measure a grapheme wider than we do, the line is cut, never wrapped.
   return <Text wrap="truncate-end">{out.length > 0 ? out : ' '}</Text>;
 }

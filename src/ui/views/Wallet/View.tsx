@@ -18,7 +18,7 @@ export function positionColumns(): ColumnSpec<PositionRow>[] {
   ];
 }
 
-/** Header lines: identity, bio, PnL by period and totals, ranks across boards. */
+/** Header lines: identity, bio, PnL by period, open positions' totals with their PnL, ranks across boards. */
 export function walletHeader(d: TraderDetail, now: number): Segment[][] {
   const p = d.profile;
   const identity: Segment[] = [
@@ -32,12 +32,15 @@ export function walletHeader(d: TraderDetail, now: number): Segment[][] {
   const pnl: Segment[] = [{ text: 'PnL ', tone: 'muted' }];
   for (const period of ['DAY', 'WEEK', 'MONTH', 'ALL']) {
     const e = d.pnlByPeriod.find((x) => x.period === period);
-    pnl.push({ text: `${period} ` }, e ? { text: formatUsd(e.pnl, { signed: true }), tone: signTone(e.pnl) } : { text: '–', tone: 'muted' }, { text: '  ' });
+    pnl.push({ text: `${period} ` }, e ? { text: formatUsd(e.pnl, { signed: true }), tone: signTone(e.pnl) } : { text: '–', tone: 'muted' }, { text: ' ' });
   }
-  pnl.push(
-    { text: `· open ${d.totals.positions} worth ${formatUsd(d.totals.value)} PnL `, tone: 'muted' },
+  // Totals on their own line: on the PnL line they fell off an 80-column screen.
+  const totals: Segment[] = [
+    { text: 'Open ', tone: 'muted' },
+    { text: `${d.totals.positions} ${d.totals.positions === 1 ? 'position' : 'positions'} worth ${formatUsd(d.totals.value)}` },
+    { text: ' · PnL ', tone: 'muted' },
     { text: formatUsd(d.totals.cashPnl, { signed: true }), tone: signTone(d.totals.cashPnl) ?? 'muted' },
-  );
+  ];
   const ranks: Segment[] = [{ text: 'Ranks ', tone: 'muted' }];
   if (d.ranks.length === 0) ranks.push({ text: 'not on any board', tone: 'muted' });
   d.ranks.forEach((r, i) => {
@@ -47,7 +50,7 @@ export function walletHeader(d: TraderDetail, now: number): Segment[][] {
       r.current ? { text: `#${r.rank}`, tone: 'accent' } : { text: `(was #${r.rank})`, tone: 'muted' },
     );
   });
-  const lines = [identity, pnl, ranks];
+  const lines = [identity, pnl, totals, ranks];
   if (p?.bio) lines.splice(1, 0, [{ text: p.bio, tone: 'muted' }]);
   return lines;
 }

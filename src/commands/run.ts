@@ -13,6 +13,7 @@ import { readTrackedWalletCount } from '../jobs/sync-state.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
 import type { Output } from './output.ts';
+import { simFaults } from './sim-options.ts';
 
 /**
  * `whaletop [--demo] [--headless [--once]]`: the composition root. Opens the store, migrates, wires clients →
@@ -26,7 +27,13 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
   let sim: Simulator | null = null;
   let urls = { dataApi: config.dataApiUrl, gamma: config.gammaUrl, clob: config.clobUrl, ws: config.wsUrl };
   if (config.demo) {
-    sim = await startSimulator({ seed: config.seed, speed: config.speed, hostile: config.hostile, logger: logger.child({ part: 'sim' }) });
+    sim = await startSimulator({
+      seed: config.seed,
+      speed: config.speed,
+      hostile: config.hostile,
+      faults: simFaults(config),
+      logger: logger.child({ part: 'sim' }),
+    });
     urls = sim.urls;
     if (config.headless) out.info(`demo: simulator on ${new URL(sim.urls.dataApi).host}`);
   }

@@ -82,6 +82,18 @@ export const ConfigSchema = z.object({
   seed: z.coerce.number().int().min(0).default(1),
   speed: z.coerce.number().gt(0).max(1000).default(1),
   hostile: z.boolean().default(false),
+  // Simulator faults (`whaletop sim` and `--demo`): fractions are of requests (or of records for malformed).
+  faultLatencyMs: z.coerce.number().int().min(0).max(60_000).default(0),
+  faultJitterMs: z.coerce.number().int().min(0).max(60_000).default(0),
+  fault429: z.coerce.number().min(0).max(1).default(0),
+  faultRetryAfter: z.union([z.literal('none'), z.coerce.number().int().min(0).max(3600)]).default(1),
+  fault5xx: z.coerce.number().min(0).max(1).default(0),
+  faultHang: z.coerce.number().min(0).max(1).default(0),
+  faultMalformed: z.coerce.number().min(0).max(1).default(0),
+  faultPaths: z.string().default(''),
+  enforceRateLimits: z.boolean().default(false),
+  wsDropEveryMs: z.coerce.number().int().min(100).optional(),
+  wsFreeze: z.boolean().default(false),
 
   queryName: z.string().optional(),
   queryFormat: z.enum(['table', 'json', 'csv']).default('table'),

@@ -291,7 +291,9 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
     client = createClient({ connection, log: clientLog(logger) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new StoreError('STORE_OPEN_FAILED', `cannot open embedded ClickHouse at ${dir}: ${message}`, { cause: err });
+    // chDB locks its data directory; the usual cause of a failed open is a second process on the same one.
+    const hint = 'is another whaletop using this data directory? (--data-dir picks another)';
+    throw new StoreError('STORE_OPEN_FAILED', `${message}; ${hint}`, { cause: err });
   }
   const store = new ClickHouseStore('embedded', `embedded ${dir}`, client, logger);
   logger.info('store opened', { store: store.description });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ describe('whaletop executable', () => {
   it('migrates an empty data dir, and a second migrate changes nothing', () => {
     const first = whaletop(['migrate', '--data-dir', dataDir]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^applied 001_whale_tables.sql, 002_markets.sql, 003_live_signals.sql, 004_state.sql to embedded /);
+    expect(first.stdout).toMatch(/^applied 001_whale_tables.sql, 002_markets.sql, 003_live_signals.sql, 004_state.sql, 005_activity_by_time.sql to embedded /);
     const second = whaletop(['migrate', '--data-dir', dataDir]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('schema already up to date');
@@ -69,5 +69,34 @@ describe('whaletop executable', () => {
     const unknown = whaletop(['query', 'nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown query 'nope'");
+  });
+
+  it('`sim` serves the documented shapes and applies fault flags to the paths named', async () => {
+    const child = spawn(process.execPath, ['bin/whaletop.js', 'sim', '--port', '0', '--seed', '1', '--fail-429', '1', '--retry-after', '7', '--fault-paths', '/positions', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let printed = '';
+      const dataApi = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed; got: ${printed}`)), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          const match = /data api\s+(http:\/\/127\.0\.0\.1:\d+\/data-api)/.exec(printed);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      const board = await fetch(`${dataApi}/v1/leaderboard?category=OVERALL&timePeriod=ALL&orderBy=PNL&limit=3`);
+      expect(board.status).toBe(200);
+      const rows = (await board.json()) as { rank: unknown; proxyWallet: string }[];
+      expect(rows.map((r) => r.rank)).toEqual(['1', '2', '3']);
+      const positions = await fetch(`${dataApi}/positions?user=${rows[0]?.proxyWallet}`);
+      expect(positions.status).toBe(429);
+      expect(positions.headers.get('retry-after')).toBe('7');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '../src/store/queries/index.ts';
 import type { Store } from '../src/store/types.ts';
 import type { BenchResult } from './types.ts';
+import { timedStore } from './timed-store.ts';
 import { bulkActivity, syncFromSimulator } from './ui-fill.ts';
 
 /**
@@ -41,26 +42,6 @@ interface Timing {
   ms: number;
 }
 
-/** The real store with every query's duration recorded. */
-function timedStore(store: Store, timings: Timing[]): Store {
-  return {
-    kind: store.kind,
-    description: store.description,
-    client: store.client,
-    insert: (table, rows, options) => store.insert(table, rows, options),
-    command: (sql, params) => store.command(sql, params),
-    ping: () => store.ping(),
-    close: () => store.close(),
-    query: async <T,>(sql: string, params?: Parameters<Store['query']>[1], signal?: AbortSignal): Promise<T[]> => {
-      const start = performance.now();
-      try {
-        return await store.query<T>(sql, params, signal);
-      } finally {
-        timings.push({ sql, ms: performance.now() - start });
-      }
-    },
-  };
-}
 
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -141,7 +122,7 @@ async function measure(store: Store): Promise<{ metrics: Record<string, number>;
     const times: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const timings: Timing[] = [];
-      const s = timedStore(store, timings);
+      const s = timedStore(store, ({ sql, ms }) => timings.push({ sql, ms }));
       const start = performance.now();
       await run(s);
       const ms = performance.now() - start;

@@ -12,6 +12,7 @@ import { migrate } from '../src/store/migrate.ts';
 import type { Store } from '../src/store/types.ts';
 import { createUi } from '../src/ui/index.tsx';
 import type { BenchResult } from './types.ts';
+import { timedStore, type TimedQuery } from './timed-store.ts';
 import { bulkActivity, syncFromSimulator } from './ui-fill.ts';
 
 /**
@@ -64,36 +65,7 @@ class FakeStdin extends EventEmitter {
   unref(): void {}
 }
 
-interface QueryRecord {
-  sql: string;
-  params: unknown;
-  ms: number;
-  end: number;
-}
-
-/** The store the App gets: the real one, with every query timed. */
-function timedStore(store: Store, records: QueryRecord[], pending: { n: number }): Store {
-  return {
-    kind: store.kind,
-    description: store.description,
-    client: store.client,
-    insert: (table, rows, options) => store.insert(table, rows, options),
-    command: (sql, params) => store.command(sql, params),
-    ping: () => store.ping(),
-    close: () => store.close(),
-    query: async <T,>(sql: string, params?: Parameters<Store['query']>[1], signal?: AbortSignal): Promise<T[]> => {
-      const start = performance.now();
-      pending.n += 1;
-      try {
-        return await store.query<T>(sql, params, signal);
-      } finally {
-        pending.n -= 1;
-        const end = performance.now();
-        records.push({ sql, params, ms: end - start, end });
-      }
-    },
-  };
-}
+type QueryRecord = TimedQuery;
 
 function fixedStatus(): StatusSource {
   const now = Date.now();
@@ -195,7 +167,19 @@ async function measure(store: Store): Promise<{ metrics: Record<string, number>;
   chalk.level = 2;
   const records: QueryRecord[] = [];
   const pending = { n: 0 };
-  const ui = createUi({ store: timedStore(store, records, pending), status: fixedStatus(), options: { refreshMs: 600_000, color: true }, onQuit: () => undefined });
+  const ui = createUi({
+    store: timedStore(
+      store,
+      (q) => {
+        pending.n -= 1;
+        records.push(q);
+      },
+      () => (pending.n += 1),
+    ),
+    status: fixedStatus(),
+    options: { refreshMs: 600_000, color: true },
+    onQuit: () => undefined,
+  });
   // Subscribed before React is, so this listener runs first on each notification: its time is when the
   // notification reached the UI.
   const notifications: number[] = [];

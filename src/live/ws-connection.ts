@@ -168,10 +168,15 @@ export class WsConnection {
       this.livenessTimer = setInterval(() => this.checkLiveness(ws), check);
       this.handlers.onUp();
     });
+    // Data counts for liveness only once the subscription's book snapshot has arrived: a socket opened during a
+    // silent freeze never gets one, and if the stream then resumes with price changes alone its books would stay
+    // void forever while looking alive. Without a snapshot within the liveness timeout, the socket is rebuilt.
+    let gotSnapshot = false;
     ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
       if (this.ws !== ws || isBinary) return;
       const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString('utf8');
-      if (text !== 'PONG') {
+      if (!gotSnapshot && text !== 'PONG' && (text.startsWith('[') || text.includes('"book"'))) gotSnapshot = true;
+      if (text !== 'PONG' && gotSnapshot) {
         this.lastDataAt = performance.now();
         if (!gotData) {
           gotData = true;

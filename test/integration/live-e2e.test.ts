@@ -13,6 +13,7 @@ import { chTime } from '../../src/store/client.ts';
 import { ROW_VALIDATORS } from '../../src/store/rows.ts';
 import { BatchedWriter } from '../../src/store/writer.ts';
 import { closeTestStore, openTestStore } from '../helpers/store.ts';
+import { calmMarkets, runUntil } from '../helpers/world-time.ts';
 import type { TestStore } from '../helpers/store.ts';
 
 let store: TestStore;
@@ -21,25 +22,8 @@ let polymarket: Polymarket;
 let writer: BatchedWriter;
 let live: LiveService;
 const alerts: FiredSignal[] = [];
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Advances the simulator's manual clock in `stepMs` steps, one step per `wallMs` of real time, until `pred`. */
-async function runUntil(what: string, pred: () => Promise<boolean>, maxWorldMs: number, stepMs = 500, wallMs = 25): Promise<void> {
-  for (let t = 0; t <= maxWorldMs; t += stepMs) {
-    if (await pred()) return;
-    sim.advance(stepMs);
-    await sleep(wallMs);
-  }
-  if (!(await pred())) throw new Error(`world time ran out waiting for ${what}`);
-}
 
-/** A calm open market (low trading weight) whose token-0 price is between 0.25 and 0.65. */
-function calmMarkets(n: number): SimMarket[] {
-  return sim.world.core.markets
-    .filter((m) => !m.closed && m.book && m.price >= 250 && m.price <= 650 && m.endDate > sim.now() + 86_400_000)
-    .sort((a, b) => a.weight - b.weight)
-    .slice(0, n);
-}
 
 beforeAll(async () => {
   store = await openTestStore();
@@ -75,7 +59,7 @@ describe('live signals end to end against the simulator', () => {
         snapshot_time: chTime(now),
       })),
     );
-    const [burstMarket, quietMarket] = calmMarkets(2) as [SimMarket, SimMarket];
+    const [burstMarket, quietMarket] = calmMarkets(sim, 2) as [SimMarket, SimMarket];
     // The trader's own watchlist entries (what `w` in the TUI writes): kept as they are, never auto-removed.
     await store.insert(
       'watchlist_markets',
@@ -104,16 +88,16 @@ describe('live signals end to end against the simulator', () => {
     expect(live.status()).toMatchObject({ tokens: 4 });
 
     // A minute and a half of ordinary trading first, so the momentum window has a reference price.
-    await runUntil('90 s of snapshots', async () => false, 90_000).catch(() => undefined);
+    await runUntil(sim, '90 s of snapshots', async () => false, 90_000).catch(() => undefined);
     const elite = board[0]!.proxyWallet;
     const burst = sim.triggerEliteBurst({ conditionId: burstMarket.conditionId, wallet: elite });
     const burstAt = burst.startedAt;
 
     type Fired = { signal_type: string; confidence: string; market_id: string; elite_wallet_address: string | null; direction: string; token_id: string; timestamp: string };
     const fired = (): Promise<Fired[]> => store.query<Fired>('SELECT * FROM fired_signals FINAL ORDER BY timestamp');
-    await runUntil('an ELITE_MOMENTUM signal', async () => (await fired()).some((r) => r.signal_type === 'ELITE_MOMENTUM'), 120_000);
+    await runUntil(sim, 'an ELITE_MOMENTUM signal', async () => (await fired()).some((r) => r.signal_type === 'ELITE_MOMENTUM'), 120_000);
     // Let the quiet market random-walk for the rest of the burst and a while after.
-    await runUntil('3 more minutes', async () => false, 180_000, 1_000).catch(() => undefined);
+    await runUntil(sim, '3 more minutes', async () => false, 180_000, 1_000).catch(() => undefined);
 
     const rows = await fired();
     expect(rows.filter((r) => r.market_id === quietMarket.conditionId)).toEqual([]);
@@ -147,7 +131,7 @@ describe('live signals end to end against the simulator', () => {
   });
 
   it('writes the 5 and 15 minute outcomes as a newer version and reports hit rates', async () => {
-    await runUntil(
+    await runUntil(sim, 
       'both outcomes',
       async () => {
         const r = await store.query<{ n: string }>('SELECT count() AS n FROM fired_signals FINAL WHERE price_after_15m IS NOT NULL');

@@ -16,6 +16,7 @@ import { chTime } from '../../src/store/client.ts';
 import { syncRig, type SyncRig } from '../helpers/jobs.ts';
 import { mountSimUi, rawLineWith, re, shown } from '../helpers/sim-ui.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
+import { calmMarkets, runFor, runUntil } from '../helpers/world-time.ts';
 import { plain, waitForFrame } from '../ui/helpers/frames.ts';
 import { KEY, press } from '../ui/helpers/mount.ts';
 
@@ -32,29 +33,9 @@ let quietMarket: SimMarket;
 /** Rank 1 of OVERALL/ALL/PNL when leaderboard-sync ran: elite the way the app makes it (trader_rankings). */
 let elite: LeaderboardRow;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Advances the simulator's manual clock in `stepMs` steps, one step per `wallMs` of real time, until `pred`. */
-async function runUntil(what: string, pred: () => Promise<boolean>, maxWorldMs: number, stepMs = 500, wallMs = 25): Promise<void> {
-  for (let t = 0; t <= maxWorldMs; t += stepMs) {
-    if (await pred()) return;
-    sim.advance(stepMs);
-    await sleep(wallMs);
-  }
-  if (!(await pred())) throw new Error(`world time ran out waiting for ${what}`);
-}
 
-/** Lets `worldMs` of world time pass, `stepMs` per `wallMs` of real time. */
-const runFor = (worldMs: number, stepMs = 500, wallMs = 25): Promise<void> =>
-  runUntil('nothing', async () => false, worldMs, stepMs, wallMs).catch(() => undefined);
 
-/** Calm open markets (low trading weight) whose token-0 price is between 0.25 and 0.65 (as live-e2e picks them). */
-function calmMarkets(n: number): SimMarket[] {
-  return sim.world.core.markets
-    .filter((m) => !m.closed && m.book && m.price >= 250 && m.price <= 650 && m.endDate > sim.now() + 86_400_000)
-    .sort((a, b) => a.weight - b.weight)
-    .slice(0, n);
-}
 
 beforeAll(async () => {
   store = await openTestStore();
@@ -71,7 +52,7 @@ beforeAll(async () => {
     `SELECT proxy_wallet AS w FROM trader_rankings FINAL WHERE category = 'OVERALL' AND time_period = 'ALL' AND order_by = 'PNL' AND rank = 1`,
   );
   expect(stored.map((r) => r.w)).toEqual([elite.proxyWallet]);
-  [burstMarket, quietMarket] = calmMarkets(2) as [SimMarket, SimMarket];
+  [burstMarket, quietMarket] = calmMarkets(sim, 2) as [SimMarket, SimMarket];
   // The trader's own watchlist entries (what `w` in the TUI writes).
   await store.insert(
     'watchlist_markets',
@@ -122,7 +103,7 @@ describe('a live signal in the Live Signals tab', () => {
       await waitForFrame(app.lastFrame, (f) => f.includes('no signals fired in the last 24 h') && f.includes('ws live'), FRAME_MS);
 
       // A minute and a half of ordinary trading first, so the momentum window has a reference price.
-      await runFor(90_000);
+      await runFor(sim, 90_000);
       const burst = sim.triggerEliteBurst({ conditionId: burstMarket.conditionId, wallet: elite.proxyWallet });
       type Fired = { market_id: string; signal_type: string; elite_size_usd: number | null; price_at_signal: number; ts: number };
       const fired = (): Promise<Fired[]> =>
@@ -131,9 +112,9 @@ describe('a live signal in the Live Signals tab', () => {
                   toFloat64(toUnixTimestamp64Milli(timestamp)) AS ts
            FROM fired_signals FINAL ORDER BY timestamp`,
         );
-      await runUntil('an ELITE_MOMENTUM signal', async () => (await fired()).some((r) => r.signal_type === 'ELITE_MOMENTUM'), 120_000);
+      await runUntil(sim, 'an ELITE_MOMENTUM signal', async () => (await fired()).some((r) => r.signal_type === 'ELITE_MOMENTUM'), 120_000);
       // Let the quiet market random-walk for the rest of the burst and a while after.
-      await runFor(180_000, 1_000);
+      await runFor(sim, 180_000, 1_000);
 
       const rows = await fired();
       expect(rows.map((r) => [r.market_id, r.signal_type])).toEqual([[burstMarket.conditionId, 'ELITE_MOMENTUM']]);

@@ -177,7 +177,7 @@ describe('whaletop --demo in a real terminal', () => {
       expect(smart).toMatch(/#\s+Trader\s+Market\s+Outcome\s+Position\s+PnL\s+Return\s+Price/);
       const smartTitle = selectedTitle(smart, /^›\s*#\d+ \S+(?: [+-]\d+)?\s+(.+?)\s{2,}\[/);
       run.session.keys('Enter');
-      const smartMarket = await run.step('smart-money-market', (s) => s.includes('Smart Money › ') && s.includes('Esc back') && /Price \S+ \d+(\.\d+)?¢/.test(s), FIRST_DATA_MS);
+      const smartMarket = await run.step('smart-money-market', (s) => s.includes('Smart Money › ') && s.includes('Esc back') && /Price .+? \d+(\.\d+)?¢/.test(s), FIRST_DATA_MS);
       expect(lines(smartMarket)[2]).toContain(`Smart Money › ${smartTitle}`);
       run.session.keys('Escape');
       await run.step('smart-money-back', (s) => s.includes('3 Smart Money (') && !s.includes('Esc back'));
@@ -188,7 +188,8 @@ describe('whaletop --demo in a real terminal', () => {
       const concTitle = selectedTitle(conc, /^›(.+?)\s{2,}\d+\s/);
       run.session.keys('Enter');
       const market = await run.step('concentration-market', (s) => s.includes(`Concentration › ${concTitle}`) && /Concentration \d+ holders · top-5 \d+\.\d%/.test(s), FIRST_DATA_MS);
-      expect(market).toMatch(/Price \S+ \d+(\.\d+)?¢ · \S+ \d+(\.\d+)?¢/);
+      // The price reads "(live mid)" once the feed has a book for the market, else it is the last synced price.
+      expect(market).toMatch(/Price .+? \d+(\.\d+)?¢( \(live mid\))? · .+? \d+(\.\d+)?¢/);
       expect(market).toMatch(/Outcome\s+Holder\s+Amount\s+Updated/);
       expect(market).toMatch(/\[(Yes|No|\S+)\]\s+\S+\s+[\d.]+[KM]?\s+(\d+[smh] ago|just now)/);
       run.session.keys('Escape');
@@ -211,7 +212,7 @@ describe('whaletop --demo in a real terminal', () => {
       // Drill one level deeper: the wallet's first position opens its market.
       const positionTitle = selectedTitle(wallet, /^›(.+?)\s{2,}\[/);
       run.session.keys('Enter');
-      await run.step('wallet-market', (s) => s.includes(`Leaderboard › ${top.trader} › ${positionTitle}`) && /Price \S+ \d+(\.\d+)?¢/.test(s), FIRST_DATA_MS);
+      await run.step('wallet-market', (s) => s.includes(`Leaderboard › ${top.trader} › ${positionTitle}`) && /Price .+? \d+(\.\d+)?¢/.test(s), FIRST_DATA_MS);
       run.session.keys('Escape');
       await run.step('wallet-back', (s) => s.includes('Recent activity') && s.includes(`Leaderboard › ${top.trader}`));
       run.session.keys('Escape');

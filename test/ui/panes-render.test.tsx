@@ -29,7 +29,10 @@ describe('panes render from a real store', () => {
       expect(frame).toMatch(/\u001b\[32m\s*\+\$1\.2M/);
       expect(frame).toMatch(/\u001b\[31m\s*-\$45\.6K/);
       expect(text).toContain('holders 15m ✗ timeout after 30 s');
-      expect(text).toContain('ws live 42 tok · store embedded');
+      // The feed's state, connections, tokens, messages/s, last message age and reconnects.
+      expect(text).toContain('ws live · store embedded');
+      // The counters come last, so at 100 columns the reconnect count is what gets cut.
+      expect(text).toMatch(/· ws 1 conn 42 tok 12 msg\/s last msg \S+ ago …/);
     } finally {
       app.done();
     }

@@ -17,15 +17,18 @@ export function StatusBar({ status, data, now, width, theme }: { status: Runtime
       : status.jobs.flatMap((j, i): Segment[] => [...(i > 0 ? [{ text: ' · ', tone: 'muted' as const }] : []), ...jobSegments(j, now)]);
   const refresh = data.lastRefresh;
   const slow = refresh !== null && refresh.tookMs >= 1_000;
+  const feed = feedSegments(status.feed, now);
+  // Most important first: a narrow terminal cuts the line's end, so the feed's counters come last.
   const second: Segment[] = [
-    feedSegment(status.feed),
+    ...(data.paused ? [{ text: ' PAUSED ', inverse: true, tone: 'warn' as const }, { text: ' ' }] : []),
+    feed.state,
     { text: ' · ', tone: 'muted' },
     { text: `store ${status.storeKind}` },
     { text: ' · ', tone: 'muted' },
     { text: refresh === null ? 'refresh pending' : `refreshed ${formatAge(now - refresh.at)} ago` },
     ...(refresh === null ? [] : [{ text: ` took ${formatDuration(refresh.tookMs)}`, tone: slow ? ('warn' as const) : ('muted' as const) }]),
     { text: ` · every ${data.refreshMs / 1000}s`, tone: 'muted' },
-    ...(data.paused ? [{ text: ' ', tone: undefined }, { text: ' PAUSED ', inverse: true, tone: 'warn' as const }] : []),
+    ...(feed.detail ? [{ text: ` · ${feed.detail}`, tone: 'muted' as const }] : []),
   ];
   return (
     <Box flexDirection="column">
@@ -48,10 +51,15 @@ function jobSegments(j: JobStatus, now: number): Segment[] {
   return [label, { text: ' ✓', tone: 'pos' }];
 }
 
-/** The live feed: its state and tokens; `idle` says why it is idle (no watchlist yet). */
-function feedSegment(feed: FeedStatus | null): Segment {
-  if (feed === null) return { text: 'ws off', tone: 'muted' };
-  if (feed.state === 'idle') return { text: 'ws idle (no watchlist yet)', tone: 'muted' };
+/**
+ * The live feed: its state (coloured, with the last error), and the counters shown at the line's end:
+ * connections, tokens, messages per second, the age of the last message, reconnects. `idle` says why it is idle.
+ */
+function feedSegments(feed: FeedStatus | null, now: number): { state: Segment; detail: string | null } {
+  if (feed === null) return { state: { text: 'ws off', tone: 'muted' }, detail: null };
+  if (feed.state === 'idle') return { state: { text: 'ws idle (no watchlist yet)', tone: 'muted' }, detail: null };
   const tone = feed.state === 'live' ? 'pos' : feed.state === 'stale' || feed.state === 'reconnecting' ? 'warn' : 'muted';
-  return { text: `ws ${feed.state} ${feed.tokens} tok${feed.lastError ? ` (${feed.lastError})` : ''}`, tone };
+  const last = feed.lastMessageAt === null ? 'no msg yet' : `last msg ${formatAge(Math.max(0, now - feed.lastMessageAt))} ago`;
+  const detail = `ws ${feed.connections} conn ${feed.tokens} tok ${Math.round(feed.messagesPerSecond)} msg/s ${last} ${feed.reconnects} reconnects`;
+  return { state: { text: `ws ${feed.state}${feed.lastError ? ` (${feed.lastError})` : ''}`, tone }, detail };
 }

@@ -1,5 +1,7 @@
 import type { Simulator } from '../../src/sim/index.ts';
 import type { SimMarket } from '../../src/sim/world/types.ts';
+import { chTime } from '../../src/store/client.ts';
+import type { Store } from '../../src/store/types.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -37,4 +39,20 @@ export function calmMarkets(sim: Simulator, n: number): SimMarket[] {
     .filter((m) => !m.closed && m.book && m.price >= 250 && m.price <= 650 && m.endDate > sim.now() + 86_400_000)
     .sort((a, b) => a.weight - b.weight)
     .slice(0, n);
+}
+
+/** Pins `markets` on the watchlist as the trader's own entries (what `w` in the TUI writes), versioned at `now`. */
+export async function pinMarkets(store: Store, markets: readonly SimMarket[], now: number): Promise<void> {
+  await store.insert(
+    'watchlist_markets',
+    markets.map((m) => ({
+      market_id: m.conditionId,
+      market_slug: m.slug,
+      question: m.question,
+      token_ids: [...m.tokens],
+      outcomes: [...m.outcomes],
+      auto_added: 0,
+      updated_at: chTime(now),
+    })),
+  );
 }

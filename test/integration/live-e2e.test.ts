@@ -13,7 +13,7 @@ import { chTime } from '../../src/store/client.ts';
 import { ROW_VALIDATORS } from '../../src/store/rows.ts';
 import { BatchedWriter } from '../../src/store/writer.ts';
 import { closeTestStore, openTestStore } from '../helpers/store.ts';
-import { calmMarkets, runUntil } from '../helpers/world-time.ts';
+import { calmMarkets, pinMarkets, runUntil } from '../helpers/world-time.ts';
 import type { TestStore } from '../helpers/store.ts';
 
 let store: TestStore;
@@ -61,18 +61,7 @@ describe('live signals end to end against the simulator', () => {
     );
     const [burstMarket, quietMarket] = calmMarkets(sim, 2) as [SimMarket, SimMarket];
     // The trader's own watchlist entries (what `w` in the TUI writes): kept as they are, never auto-removed.
-    await store.insert(
-      'watchlist_markets',
-      [burstMarket, quietMarket].map((m) => ({
-        market_id: m.conditionId,
-        market_slug: m.slug,
-        question: m.question,
-        token_ids: [...m.tokens],
-        outcomes: [...m.outcomes],
-        auto_added: 0,
-        updated_at: chTime(now),
-      })),
-    );
+    await pinMarkets(store, [burstMarket, quietMarket], now);
     const logger = memoryLogger('info');
     live = createLiveFeed({
       store,

@@ -16,7 +16,7 @@ import { chTime } from '../../src/store/client.ts';
 import { syncRig, type SyncRig } from '../helpers/jobs.ts';
 import { mountSimUi, rawLineWith, re, shown } from '../helpers/sim-ui.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
-import { calmMarkets, runFor, runUntil } from '../helpers/world-time.ts';
+import { calmMarkets, pinMarkets, runFor, runUntil } from '../helpers/world-time.ts';
 import { plain, waitForFrame } from '../ui/helpers/frames.ts';
 import { KEY, press } from '../ui/helpers/mount.ts';
 
@@ -54,18 +54,7 @@ beforeAll(async () => {
   expect(stored.map((r) => r.w)).toEqual([elite.proxyWallet]);
   [burstMarket, quietMarket] = calmMarkets(sim, 2) as [SimMarket, SimMarket];
   // The trader's own watchlist entries (what `w` in the TUI writes).
-  await store.insert(
-    'watchlist_markets',
-    [burstMarket, quietMarket].map((m) => ({
-      market_id: m.conditionId,
-      market_slug: m.slug,
-      question: m.question,
-      token_ids: [...m.tokens],
-      outcomes: [...m.outcomes],
-      auto_added: 0,
-      updated_at: chTime(sim.now()),
-    })),
-  );
+  await pinMarkets(store, [burstMarket, quietMarket], sim.now());
   live = createLiveFeed({
     store,
     writer: rig.writer,

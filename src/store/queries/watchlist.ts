@@ -21,19 +21,31 @@ interface WatchState {
 const nextVersion = (state: WatchState | undefined, now: number): number =>
   Math.max(now, state && Number(state.n) > 0 ? state.updatedAt + 1 : 0);
 
+/** The two watchlists: table and key column. Fixed identifiers; the key's value is always a bound parameter. */
+const WATCHLISTS = {
+  market: { table: 'watchlist_markets', key: 'market_id' },
+  wallet: { table: 'watchlist_wallets', key: 'wallet_address' },
+} as const;
+
+const watchStateSql = ({ table, key }: (typeof WATCHLISTS)[keyof typeof WATCHLISTS]): string =>
+  `SELECT count() AS n, argMax(removed, updated_at) AS removed, argMax(auto_added, updated_at) AS auto,
+          toFloat64(toUnixTimestamp64Milli(max(updated_at))) AS updatedAt,
+          toFloat64(toUnixTimestamp64Milli(min(created_at))) AS createdAt
+   FROM ${table} WHERE ${key} = {key:String}`;
+
+/** The newest state of one watchlist entry (undefined fields when it never existed: n = 0). */
+async function readWatchState(store: Store, list: keyof typeof WATCHLISTS, key: string): Promise<WatchState | undefined> {
+  const rows = await store.query<WatchState>(watchStateSql(WATCHLISTS[list]), { key });
+  return rows[0];
+}
+
 const isPinned = (s: WatchState | undefined): boolean =>
   s !== undefined && Number(s.n) > 0 && Number(s.removed) === 0 && Number(s.auto) === 0;
 
 /** Toggles the trader's pin on a market; resolves to true when the market is now pinned. */
 export async function toggleWatchMarket(store: Store, conditionId: string, now = Date.now()): Promise<boolean> {
-  const [states, markets] = await Promise.all([
-    store.query<WatchState>(
-      `SELECT count() AS n, argMax(removed, updated_at) AS removed, argMax(auto_added, updated_at) AS auto,
-              toFloat64(toUnixTimestamp64Milli(max(updated_at))) AS updatedAt,
-              toFloat64(toUnixTimestamp64Milli(min(created_at))) AS createdAt
-       FROM watchlist_markets WHERE market_id = {id:String}`,
-      { id: conditionId },
-    ),
+  const [state, markets] = await Promise.all([
+    readWatchState(store, 'market', conditionId),
     store.query<{ question: string; slug: string; category: string; tokenIds: string[]; outcomes: string[] }>(
       `SELECT argMax(question, updated_at) AS question, argMax(slug, updated_at) AS slug,
               argMax(category, updated_at) AS category, argMax(clob_token_ids, updated_at) AS tokenIds,
@@ -42,7 +54,6 @@ export async function toggleWatchMarket(store: Store, conditionId: string, now =
       { id: conditionId },
     ),
   ]);
-  const state = states[0];
   const pin = !isPinned(state);
   const version = nextVersion(state, now);
   const m = markets[0];
@@ -67,17 +78,10 @@ export async function toggleWatchMarket(store: Store, conditionId: string, now =
 /** Toggles the trader's pin on a wallet; resolves to true when the wallet is now pinned. */
 export async function toggleWatchWallet(store: Store, wallet: string, now = Date.now()): Promise<boolean> {
   const address = wallet.toLowerCase();
-  const [states, names] = await Promise.all([
-    store.query<WatchState>(
-      `SELECT count() AS n, argMax(removed, updated_at) AS removed, argMax(auto_added, updated_at) AS auto,
-              toFloat64(toUnixTimestamp64Milli(max(updated_at))) AS updatedAt,
-              toFloat64(toUnixTimestamp64Milli(min(created_at))) AS createdAt
-       FROM watchlist_wallets WHERE wallet_address = {w:String}`,
-      { w: address },
-    ),
+  const [state, names] = await Promise.all([
+    readWatchState(store, 'wallet', address),
     lookupNames(store, [address]),
   ]);
-  const state = states[0];
   const pin = !isPinned(state);
   const version = nextVersion(state, now);
   const info = names.get(address);

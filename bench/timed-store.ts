@@ -1,10 +1,11 @@
 import type { QueryParams, Store } from '../src/store/types.ts';
 
-/** What {@link timedStore} reports for each query: its SQL, parameters, duration and end (performance.now ms). */
+/** What {@link timedStore} reports for each query: its SQL, parameters, duration, start and end (performance.now ms). */
 export interface TimedQuery {
   sql: string;
   params: QueryParams | undefined;
   ms: number;
+  start: number;
   end: number;
 }
 
@@ -28,7 +29,7 @@ export function timedStore(store: Store, onDone: (q: TimedQuery) => void, onStar
         return await store.query<T>(sql, params, signal);
       } finally {
         const end = performance.now();
-        onDone({ sql, params, ms: end - start, end });
+        onDone({ sql, params, ms: end - start, start, end });
       }
     },
   };

@@ -31,7 +31,8 @@ export async function syncFromSimulator(store: Store, trackedWalletMax: number):
 }
 
 /**
- * Appends `rows` wallet_activity rows with one INSERT … SELECT per `chunk` rows. Wallets come from the synced
+ * Appends `rows` wallet_activity rows with one INSERT … SELECT per `chunk` rows, on every core (max_threads = 0:
+ * the embedded session's default is one thread). Wallets come from the synced
  * rankings (a few thousand, skewed: a few wallets trade a lot), markets from the synced markets (a few hundred,
  * with their real titles, slugs and token ids); timestamps are uniform over the last 30 days up to now; 92 % are
  * TRADEs; usdc sizes are log-normal (median ≈ $55, ~8 % at or above the $500 whale threshold).
@@ -78,4 +79,5 @@ SELECT
   tupleElement(m, 2) AS title,
   tupleElement(m, 3) AS market_slug,
   now64(3, 'UTC') - toIntervalMillisecond(rand64(4) % 2592000000) AS timestamp
-FROM numbers({start:UInt64}, {count:UInt64}))`;
+FROM numbers({start:UInt64}, {count:UInt64}))
+SETTINGS max_threads = 0`;

@@ -65,7 +65,8 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   const background = PANES.map((p) => p.slices(ctx)[0]!);
   const sliceKeys = [...view.slices, ...background].map((s) => s.key).join('|');
   useEffect(() => {
-    data.setVisible([overview, ...view.slices], background);
+    // The stats cards trail the pane: its own queries run first.
+    data.setVisible(view.slices, background, [overview]);
     // The slice definitions are rebuilt each render; only a change of keys means a change of queries.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sliceKeys, data, overview]);

@@ -9,6 +9,10 @@ import type { Store } from '../store/types.ts';
 import { App } from './App.tsx';
 import { PaneDataStore } from './data/pane-store.ts';
 import { Ticker } from './data/ticker.ts';
+import { installRowCachedOutput } from './ink/row-cached-output.ts';
+
+// Before any frame: Ink's Output with rows cached across frames (see the module).
+await installRowCachedOutput();
 
 /** Options of the UI. */
 export interface UiOptions {

@@ -158,6 +158,10 @@ describe('getMarketDetail', () => {
       ['No', T.btcNo, 0.365, null, 2],
     ]);
     expect(d.concentration?.holders).toBe(6);
+    // The view's concentration is the Concentration pane's row for this market.
+    const [pane] = await getPositionConcentration(store, { conditionId: M.btc, minHolders: 1 });
+    expect(d.concentration).toEqual(pane);
+    expect(d.concentration).toMatchObject({ totalAmount: 126_600, top5Amount: 126_500, topName: 'AlphaWhale', topAmount: 100_000 });
   });
 
   it('answers for a market it does not know', async () => {

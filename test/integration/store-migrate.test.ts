@@ -19,6 +19,8 @@ const ALL_TABLES = [
   'trader_profiles',
   'trader_rankings',
   'wallet_activity',
+  'wallet_names',
+  'wallet_names_source',
   'wallet_positions',
   'wallet_sync_metadata',
   'watchlist_markets',
@@ -45,7 +47,14 @@ describe('migrate', () => {
   it('applies every schema file to an empty data dir, then is a no-op', async () => {
     const first = await migrate(store, silentLogger);
     expect(first).toEqual({
-      applied: ['001_whale_tables.sql', '002_markets.sql', '003_live_signals.sql', '004_state.sql', '005_activity_by_time.sql'],
+      applied: [
+        '001_whale_tables.sql',
+        '002_markets.sql',
+        '003_live_signals.sql',
+        '004_state.sql',
+        '005_activity_by_time.sql',
+        '006_wallet_names.sql',
+      ],
       skipped: [],
     });
     const tables = await store.query<{ name: string }>(
@@ -55,9 +64,9 @@ describe('migrate', () => {
 
     const second = await migrate(store, silentLogger);
     expect(second.applied).toEqual([]);
-    expect(second.skipped).toHaveLength(5);
+    expect(second.skipped).toHaveLength(6);
     const recorded = await store.query<{ n: string }>('SELECT count() AS n FROM schema_migrations FINAL');
-    expect(Number(recorded[0]?.n)).toBe(5);
+    expect(Number(recorded[0]?.n)).toBe(6);
   });
 
   it('stops at a broken file with an error naming the file and the ClickHouse code', async () => {

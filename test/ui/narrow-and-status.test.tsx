@@ -86,7 +86,8 @@ describe('80×24 and the status line', () => {
   it('stats cards turn compact when the full labels do not fit', async () => {
     const app = mountApp(store, { columns: 70, rows: 24 });
     try {
-      const frame = await waitForText(app.lastFrame, 'AlphaWhale');
+      // The cards' query runs after the pane's own, so they may arrive a frame later.
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('AlphaWhale') && !linesOf(f)[1]!.includes('…'));
       expect(linesOf(frame)[1]).toBe('Wallets 3 │ Trades 24h 3 │ Positions 4 │ Markets 2');
     } finally {
       app.done();

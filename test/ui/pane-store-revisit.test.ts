@@ -30,6 +30,15 @@ function controlled(key: string) {
   };
 }
 
+/** Waits (a macrotask at a time, at most 1 s) until `predicate` holds. */
+async function until(predicate: () => boolean): Promise<void> {
+  const deadline = Date.now() + 1_000;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not met within 1 s');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
 let store: PaneDataStore | null = null;
 afterEach(() => store?.close());
 
@@ -82,10 +91,47 @@ describe('PaneDataStore on revisiting a view', () => {
     const hidden = controlled('hidden');
     store.setVisible([a.def], [hidden.def, a.def]);
     expect(a.runs).toBe(1); // a visible slice listed as background too runs once
-    expect(hidden.runs).toBe(1);
+    expect(hidden.runs).toBe(0); // after the visible pane's own
+    await a.resolve([1]);
+    expect(a.runs).toBe(1);
+    await until(() => hidden.runs === 1);
     await hidden.resolve([7]);
     now += 5_000 * BACKGROUND_INTERVALS - 1;
     store.setVisible([a.def], [hidden.def]);
     expect(hidden.runs).toBe(1);
+  });
+
+  it('runs the pane’s own queries first, then the trailing ones (stats cards) once the pane is drawn, then hidden tabs’ counts', async () => {
+    store = new PaneDataStore({ refreshMs: 5_000, now: () => 0, notifyDelayMs: 0 });
+    let notified = 0;
+    store.subscribe(() => (notified += 1));
+    const pane = [controlled('pane-1'), controlled('pane-2')];
+    const cards = controlled('cards');
+    const hidden = controlled('hidden');
+    store.setVisible(pane.map((p) => p.def), [hidden.def], [cards.def]);
+    expect(pane.map((p) => p.runs)).toEqual([1, 1]); // the pane's own start together
+    expect([cards.runs, hidden.runs]).toEqual([0, 0]);
+    await pane[0]!.resolve([1]);
+    expect(cards.runs).toBe(0); // still waiting for the pane's second query
+    await pane[1]!.resolve([2]);
+    expect(cards.runs).toBe(0); // not before the listeners have the pane's data
+    await until(() => cards.runs === 1);
+    expect(notified).toBeGreaterThan(0);
+    expect(hidden.runs).toBe(0);
+    await cards.resolve([3]);
+    await until(() => hidden.runs === 1);
+    await hidden.resolve([4]);
+    expect(store.getSnapshot().inFlight).toBe(0);
+    // `r` refreshes the pane and the cards, in the same order; the pane's data is published before the cards run.
+    store.refreshNow();
+    expect(pane.map((p) => p.runs)).toEqual([2, 2]);
+    expect(cards.runs).toBe(1);
+    await pane[0]!.resolve([10]);
+    await pane[1]!.resolve([20]);
+    expect(store.getSnapshot().slices['pane-1']).toMatchObject({ state: 'ready', rows: [10] });
+    await until(() => cards.runs === 2);
+    expect(store.getSnapshot().inFlight).toBe(1);
+    await cards.resolve([30]);
+    expect(store.getSnapshot().inFlight).toBe(0);
   });
 });

@@ -17,7 +17,8 @@ describe('panes render from a real store', () => {
   it('header, stats cards, tabs and the leaderboard with coloured PnL', async () => {
     const app = mountApp(store);
     try {
-      const frame = await waitForText(app.lastFrame, 'AlphaWhale');
+      // The cards' query runs after the pane's own, so they may arrive a frame later.
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('AlphaWhale') && f.includes('Tracked Wallets 3'));
       const text = plain(frame);
       expect(text).toContain('whaletop · demo (simulator)');
       expect(text).toContain('Tracked Wallets 3 │ Whale Trades (24h) 3 │ Total Positions 4 │ Markets Held 2');

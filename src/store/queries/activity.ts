@@ -1,6 +1,5 @@
 import type { Store } from '../types.ts';
-import { lookupNames, nameOf } from './names.ts';
-import { msParam, toMs } from './sql.ts';
+import { msParam, toMs, walletName } from './sql.ts';
 
 /** One whale activity (seed §7 WhaleActivityFeed, camelCase). */
 export interface WhaleActivityRow {
@@ -34,20 +33,17 @@ export interface WhaleActivityParams {
   now?: number;
 }
 
-/** A whale activity row before the trader's name is attached. */
-export type RawWhaleActivityRow = Omit<WhaleActivityRow, 'name'>;
-
 /**
- * The rows of {@link getWhaleActivity} without names (one statement). Without a wallet, the time window is read
- * through wallet_activity's `by_time` projection (schema/005) in reverse time order, stopping at the LIMIT; with a
- * wallet, through the table's own (proxy_wallet, timestamp) key. No FINAL: wallet_activity is an append-only
+ * Activity at or above `minUsd` within the window, newest first, with the traders' names, in one statement.
+ * Without a wallet, the time window is read through wallet_activity's `by_time` projection (schema/005) in
+ * reverse time order, stopping at the LIMIT; with a wallet, through the table's own (proxy_wallet, timestamp) key. No FINAL: wallet_activity is an append-only
  * MergeTree deduplicated at insert.
  */
-export function queryWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<RawWhaleActivityRow[]> {
+export function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
   const now = params.now ?? Date.now();
-  return store.query<RawWhaleActivityRow>(
-    `SELECT proxy_wallet AS wallet, condition_id AS conditionId, activity_type AS type, side, outcome, size,
-            usdc_size AS usd, price, title, market_slug AS slug, transaction_hash AS transactionHash,
+  return store.query<WhaleActivityRow>(
+    `SELECT proxy_wallet AS wallet, ${walletName('proxy_wallet')} AS name, condition_id AS conditionId,
+            activity_type AS type, side, outcome, size, usdc_size AS usd, price, title, market_slug AS slug, transaction_hash AS transactionHash,
             ${toMs('timestamp')} AS at
      FROM wallet_activity
      WHERE timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')}
@@ -63,11 +59,4 @@ export function queryWhaleActivity(store: Store, params: WhaleActivityParams = {
       limit: params.limit ?? 50,
     },
   );
-}
-
-/** Activity of tracked wallets at or above `minUsd` within the window, newest first, with the traders' names. */
-export async function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
-  const rows = await queryWhaleActivity(store, params);
-  const names = await lookupNames(store, rows.map((r) => r.wallet));
-  return rows.map((r) => ({ ...r, name: nameOf(names, r.wallet) }));
 }

@@ -1,6 +1,5 @@
 import type { Store } from '../types.ts';
-import { lookupNames, nameOf } from './names.ts';
-import { CURRENT_HOLDERS } from './sql.ts';
+import { CURRENT_HOLDERS, walletName } from './sql.ts';
 
 /** How concentrated a market's holdings are (seed §7 PositionConcentration, camelCase). */
 export interface ConcentrationRow {
@@ -28,16 +27,16 @@ export interface ConcentrationParams {
   conditionId?: string;
 }
 
-/** A concentration row before the top holder's name is attached. */
-export type RawConcentrationRow = Omit<ConcentrationRow, 'topName'>;
-
-/** The rows of {@link getPositionConcentration} without names (one statement). */
-export function queryConcentration(store: Store, params: ConcentrationParams = {}): Promise<RawConcentrationRow[]> {
-  return store.query<RawConcentrationRow>(
+/**
+ * Markets by top-5 holder share, most concentrated first, from each market's latest holder snapshot, with the top
+ * holder's name (one statement).
+ */
+export function getPositionConcentration(store: Store, params: ConcentrationParams = {}): Promise<ConcentrationRow[]> {
+  return store.query<ConcentrationRow>(
     `SELECT h.conditionId AS conditionId, m.question AS question, m.slug AS slug, h.holders AS holders,
             h.totalAmount AS totalAmount, h.top5Amount AS top5Amount,
             h.top5Amount / greatest(h.totalAmount, 0.01) AS top5Share,
-            h.topWallet AS topWallet, h.topAmount AS topAmount
+            h.topWallet AS topWallet, ${walletName('h.topWallet')} AS topName, h.topAmount AS topAmount
      FROM (
        SELECT condition_id AS conditionId, toUInt32(count()) AS holders, sum(amount) AS totalAmount,
               arraySum(arraySlice(arrayReverseSort(groupArray(amount)), 1, 5)) AS top5Amount,
@@ -54,14 +53,4 @@ export function queryConcentration(store: Store, params: ConcentrationParams = {
      LIMIT {limit:UInt32}`,
     { limit: params.limit ?? 30, minHolders: params.minHolders ?? 3, conditionId: params.conditionId ?? '' },
   );
-}
-
-/** Markets by top-5 holder share, most concentrated first, from each market's latest holder snapshot. */
-export async function getPositionConcentration(
-  store: Store,
-  params: ConcentrationParams = {},
-): Promise<ConcentrationRow[]> {
-  const rows = await queryConcentration(store, params);
-  const names = await lookupNames(store, rows.map((r) => r.topWallet));
-  return rows.map((r) => ({ ...r, topName: nameOf(names, r.topWallet) }));
 }

@@ -1,6 +1,5 @@
 import type { Store } from '../types.ts';
-import { lookupNames, nameOf, type WalletName } from './names.ts';
-import { CURRENT_HOLDERS, toMs } from './sql.ts';
+import { CURRENT_HOLDERS, toMs, walletName } from './sql.ts';
 
 /** One holder of one outcome of a market (seed §7 MarketHolder + §11.2 columns). */
 export interface HolderRow {
@@ -26,21 +25,23 @@ export interface TopHoldersParams {
   perOutcome?: number;
 }
 
-/** A holder row as stored, before outcome labels and names are attached. */
+/** A holder row as stored, with the wallet's name, before the outcome label is attached. */
 export interface RawHolderRow {
   conditionId: string;
   wallet: string;
+  /** The wallet's name ('' when unknown). */
+  name: string;
   pseudonym: string;
   outcomeIndex: number;
   amount: number;
   snapshotAt: number;
 }
 
-/** The holder rows of {@link getTopHolders} without labels or names (one statement). */
+/** The holder rows of {@link getTopHolders} without outcome labels (one statement). */
 export function queryTopHolders(store: Store, params: TopHoldersParams): Promise<RawHolderRow[]> {
   const perOutcome = params.perOutcome ?? 0;
   return store.query<RawHolderRow>(
-    `SELECT condition_id AS conditionId, proxy_wallet AS wallet, pseudonym, outcome_index AS outcomeIndex,
+    `SELECT condition_id AS conditionId, proxy_wallet AS wallet, ${walletName('proxy_wallet')} AS name, pseudonym, outcome_index AS outcomeIndex,
             amount, ${toMs('snapshot_time')} AS snapshotAt
      FROM (${CURRENT_HOLDERS})
      ORDER BY ${perOutcome > 0 ? 'outcome_index ASC, ' : ''}amount DESC, proxy_wallet
@@ -49,12 +50,12 @@ export function queryTopHolders(store: Store, params: TopHoldersParams): Promise
   );
 }
 
-/** A {@link HolderRow} from its stored row, the market's outcome labels and the wallets' names. */
-export function toHolderRow(r: RawHolderRow, outcomes: readonly string[], names: Map<string, WalletName>): HolderRow {
+/** A {@link HolderRow} from its stored row and the market's outcome labels. */
+export function toHolderRow(r: RawHolderRow, outcomes: readonly string[]): HolderRow {
   return {
     conditionId: r.conditionId,
     wallet: r.wallet,
-    name: nameOf(names, r.wallet) || r.pseudonym,
+    name: r.name || r.pseudonym,
     outcomeIndex: Number(r.outcomeIndex),
     outcome: outcomes[Number(r.outcomeIndex)] ?? `#${r.outcomeIndex}`,
     amount: r.amount,
@@ -72,6 +73,5 @@ export async function getTopHolders(store: Store, params: TopHoldersParams): Pro
     ),
   ]);
   const outcomes = markets[0]?.outcomes ?? [];
-  const names = await lookupNames(store, rows.map((r) => r.wallet));
-  return rows.map((r) => toHolderRow(r, outcomes, names));
+  return rows.map((r) => toHolderRow(r, outcomes));
 }

@@ -1,8 +1,7 @@
 import type { Store } from '../types.ts';
-import { queryConcentration, type ConcentrationRow } from './concentration.ts';
-import { queryTopHolders, toHolderRow, type HolderRow } from './holders.ts';
-import { lookupNames, nameOf } from './names.ts';
-import { msParam, toMs } from './sql.ts';
+import type { ConcentrationRow } from './concentration.ts';
+import { toHolderRow, type HolderRow, type RawHolderRow } from './holders.ts';
+import { CURRENT_HOLDERS, msParam, toMs, walletName } from './sql.ts';
 
 /** One outcome of a market with its prices. */
 export interface OutcomeInfo {
@@ -64,15 +63,26 @@ interface RawMarket {
   watched: number;
 }
 
+/** A top holder row with the concentration of the whole market (every current holder) repeated on it. */
+interface HolderWithConcentration extends RawHolderRow {
+  holders: number;
+  totalAmount: number;
+  top5Amount: number;
+  topWallet: string;
+  topName: string;
+  topAmount: number;
+}
+
 /**
- * Question, prices, top holders per outcome and concentration of one market. Holders and concentration come as
- * raw rows and their wallets are named in one look-up, and the outcome labels come from this market's row: the
- * embedded engine runs one statement at a time, so every statement saved is latency saved.
+ * Question, prices, top holders per outcome and concentration of one market, in two statements: the market's row,
+ * and its top holders with the concentration over all its current holders computed by window aggregates before
+ * the per-outcome LIMIT (the embedded engine runs one statement at a time, so every statement saved is latency
+ * saved). The outcome labels come from the market's row.
  */
 export async function getMarketDetail(store: Store, params: MarketParams): Promise<MarketDetail> {
   const conditionId = params.conditionId;
   const now = params.now ?? Date.now();
-  const [markets, rawHolders, rawConcentration] = await Promise.all([
+  const [markets, rawHolders] = await Promise.all([
     // The market's newest row (an aggregate without GROUP BY: exactly one row, found = 0 and empty values when the
     // market is unknown), with the latest mids and the watchlist state folded in as scalar subqueries.
     store.query<RawMarket>(
@@ -96,15 +106,38 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
        FROM markets WHERE condition_id = {conditionId:String}`,
       { conditionId, from: now - 3_600_000, to: now },
     ),
-    queryTopHolders(store, { conditionId, perOutcome: params.holdersPerOutcome ?? 10 }),
-    queryConcentration(store, { conditionId, minHolders: 1, limit: 1 }),
+    store.query<HolderWithConcentration>(
+      `SELECT *, ${walletName('topWallet')} AS topName FROM (
+         SELECT condition_id AS conditionId, proxy_wallet AS wallet, ${walletName('proxy_wallet')} AS name, pseudonym,
+                outcome_index AS outcomeIndex, amount, ${toMs('snapshot_time')} AS snapshotAt,
+                toUInt32(count() OVER ()) AS holders, sum(amount) OVER () AS totalAmount,
+                arraySum(arraySlice(arrayReverseSort(groupArray(amount) OVER ()), 1, 5)) AS top5Amount,
+                argMax(proxy_wallet, amount) OVER () AS topWallet, max(amount) OVER () AS topAmount
+         FROM (${CURRENT_HOLDERS})
+       )
+       ORDER BY outcomeIndex ASC, amount DESC, wallet
+       LIMIT {perOutcome:UInt32} BY outcomeIndex`,
+      { conditionId, perOutcome: params.holdersPerOutcome ?? 10 },
+    ),
   ]);
   const m = markets[0];
   const known = m !== undefined && Number(m.found) === 1;
-  const names = await lookupNames(store, [...rawHolders.map((h) => h.wallet), ...rawConcentration.map((c) => c.topWallet)]);
-  const holders = rawHolders.map((h) => toHolderRow(h, known ? m.outcomes : [], names));
-  const top = rawConcentration[0];
-  const concentration: ConcentrationRow | null = top ? { ...top, topName: nameOf(names, top.topWallet) } : null;
+  const holders = rawHolders.map((h) => toHolderRow(h, known ? m.outcomes : []));
+  const first = rawHolders[0];
+  const concentration: ConcentrationRow | null = first
+    ? {
+        conditionId,
+        question: m?.question ?? '',
+        slug: m?.slug ?? '',
+        holders: Number(first.holders),
+        totalAmount: first.totalAmount,
+        top5Amount: first.top5Amount,
+        top5Share: first.top5Amount / Math.max(first.totalAmount, 0.01),
+        topWallet: first.topWallet,
+        topName: first.topName,
+        topAmount: first.topAmount,
+      }
+    : null;
   const midBy = new Map(Object.entries(m?.mids ?? {}));
   const labels = known ? m.outcomes : [...new Set(holders.map((h) => h.outcomeIndex))].map((i) => `#${i}`);
   const outcomes: OutcomeInfo[] = labels.map((label, index) => {

@@ -23,10 +23,10 @@ interface NameRow {
 }
 
 /**
- * Names of `wallets` from trader_profiles and trader_rankings: two small indexed look-ups joined to the asked
- * wallets in one statement (the embedded engine runs one statement at a time, so each one saved is latency saved),
- * run after the main query has picked its rows, so a join never runs over the big tables. A wallet missing from a
- * table gets that side's defaults ('' and 0), which read as "unknown".
+ * Name, verified badge and current board rank of `wallets` from trader_profiles and trader_rankings, in one
+ * statement (the watchlist uses rank and badge). The panes need only names and read them from the wallet_names
+ * dictionary inside their own statement (sql.ts `walletName`). A wallet missing from a table gets that side's
+ * defaults ('' and 0), which read as "unknown".
  */
 export async function lookupNames(store: Store, wallets: readonly string[]): Promise<Map<string, WalletName>> {
   const unique = [...new Set(wallets)];

@@ -1,6 +1,5 @@
 import type { Store } from '../types.ts';
-import { lookupNames, nameOf } from './names.ts';
-import { CURRENT_BOARD_WALLETS, CURRENT_POSITIONS } from './sql.ts';
+import { CURRENT_BOARD_WALLETS, CURRENT_POSITIONS, walletName } from './sql.ts';
 
 /** Positions of top-ranked wallets in one market outcome, summed (seed §7 SmartMoneyPosition, grouped). */
 export interface SmartMoneyRow {
@@ -38,13 +37,12 @@ export interface SmartMoneyParams {
   limit?: number;
 }
 
-type RawRow = Omit<SmartMoneyRow, 'topName'>;
-
 /** Markets/outcomes held by the board's top wallets, largest total value first. */
 export async function getSmartMoneyPositions(store: Store, params: SmartMoneyParams = {}): Promise<SmartMoneyRow[]> {
-  const rows = await store.query<RawRow>(
+  const rows = await store.query<SmartMoneyRow>(
     `SELECT condition_id AS conditionId, any(title) AS title, any(market_slug) AS slug, outcome,
             toUInt32(count()) AS wallets, min(board.boardRank) AS bestRank, argMin(p.proxy_wallet, board.boardRank) AS topWallet,
+            ${walletName('topWallet')} AS topName,
             sum(size) AS size, sum(current_value) AS value, sum(cash_pnl) AS cashPnl,
             if(sum(initial_value) > 0, sum(cash_pnl) / sum(initial_value) * 100, 0) AS percentPnl,
             argMax(cur_price, updated_at) AS curPrice
@@ -65,6 +63,5 @@ export async function getSmartMoneyPositions(store: Store, params: SmartMoneyPar
       wallets: [],
     },
   );
-  const names = await lookupNames(store, rows.map((r) => r.topWallet));
-  return rows.map((r) => ({ ...r, bestRank: Number(r.bestRank), topName: nameOf(names, r.topWallet) }));
+  return rows.map((r) => ({ ...r, bestRank: Number(r.bestRank) }));
 }

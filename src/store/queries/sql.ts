@@ -19,6 +19,12 @@ export const SNAPSHOT_SPAN_MINUTES = 10;
 /** A DateTime64 expression from an epoch-milliseconds parameter named `name`. */
 export const msParam = (name: string): string => `fromUnixTimestamp64Milli({${name}:Int64}, 'UTC')`;
 
+/**
+ * The display name of the wallet address `expr` from the wallet_names dictionary (schema/006): profile name, else
+ * newest leaderboard name, else pseudonym; '' when none is known (the UI then shows the short address).
+ */
+export const walletName = (expr: string): string => `dictGetOrDefault('wallet_names', 'name', ${expr}, '')`;
+
 /** Epoch milliseconds (a JSON number) from a DateTime64 expression. */
 export const toMs = (expr: string): string => `toFloat64(toUnixTimestamp64Milli(${expr}))`;
 

@@ -1,5 +1,5 @@
 import type { Store } from '../types.ts';
-import { queryWhaleActivity, type WhaleActivityRow } from './activity.ts';
+import { getWhaleActivity, type WhaleActivityRow } from './activity.ts';
 import { BOARD_SYNC_SPAN_MINUTES, CURRENT_POSITIONS, num, toMs } from './sql.ts';
 
 /** A wallet's public profile (seed §7 TraderProfile); absent fields are ''. */
@@ -100,12 +100,9 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
        FROM trader_profiles WHERE proxy_wallet = {wallet:String} GROUP BY proxy_wallet`,
       { wallet },
     ),
-    // latestUserName is lookupNames' board name of this wallet (its newest board row's user name), so the
-    // activity rows are named here without another statement.
-    store.query<Omit<RankEntry, 'current'> & { current: number; userName: string; latestUserName: string }>(
+    store.query<Omit<RankEntry, 'current'> & { current: number; userName: string }>(
       `SELECT r.category AS category, r.time_period AS period, r.order_by AS orderBy, r.rank AS rank, r.pnl AS pnl,
               r.volume AS volume, ${toMs('r.snapshot_time')} AS snapshotAt, r.user_name AS userName,
-              argMax(r.user_name, r.snapshot_time) OVER () AS latestUserName,
               r.snapshot_time >= b.latest - INTERVAL ${BOARD_SYNC_SPAN_MINUTES} MINUTE AS current
        FROM (SELECT * FROM trader_rankings FINAL WHERE proxy_wallet = {wallet:String}) AS r
        INNER JOIN (
@@ -128,7 +125,7 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
        LIMIT {limit:UInt32}`,
       { allWallets: 0, wallets: [wallet], limit: params.positionsLimit ?? 50 },
     ),
-    queryWhaleActivity(store, {
+    getWhaleActivity(store, {
       wallet,
       minUsd: 0,
       windowHours: 24 * 366,
@@ -152,7 +149,7 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
           firstSeenAt: raw.firstSeenAt,
         }
       : null;
-  const ranks: RankEntry[] = rawRanks.map(({ userName: _userName, latestUserName: _latest, ...r }) => ({
+  const ranks: RankEntry[] = rawRanks.map(({ userName: _userName, ...r }) => ({
     ...r,
     rank: Number(r.rank),
     current: Number(r.current) === 1 || (r.current as unknown) === true,
@@ -163,16 +160,13 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
   });
   const boardName = rawRanks.find((r) => r.userName.trim() !== '')?.userName ?? '';
   const name = [profile?.name, boardName, profile?.pseudonym].find((n) => n !== undefined && n.trim() !== '') ?? '';
-  // The name lookupNames would give: profile name, else newest board name, else pseudonym.
-  const activityName =
-    [raw?.name, rawRanks[0]?.latestUserName, raw?.pseudonym].find((n) => n !== undefined && n.trim() !== '') ?? '';
   return {
     wallet,
     name,
     profile,
     ranks,
     positions,
-    activity: activity.map((a) => ({ ...a, name: activityName })),
+    activity,
     pnlByPeriod,
     totals: {
       positions: num(positionRows[0]?.totalPositions),

@@ -1,6 +1,7 @@
 /**
  * The polling store of the UI, outside React. It runs only the visible pane's queries every `refreshMs`, never
- * two of the same in flight (an overlapping tick is dropped), sanitises every string of every result once, keeps
+ * two of the same in flight (an overlapping tick is dropped), the pane's own first and what is drawn around it (the
+ * stats cards) after them, so the pane never waits behind the cards on an engine that runs one query at a time, sanitises every string of every result once, keeps
  * each slice loading / ready / error, publishes immutable snapshots only when something changed (structural
  * equality), and batches notifications so a burst of results causes one render. Components read it through
  * `useSyncExternalStore`. Pausing stops the UI refresh only; collection in the background goes on.
@@ -40,11 +41,14 @@ export const BACKGROUND_INTERVALS = 6;
 export class PaneDataStore {
   private snapshot: PaneSnapshot;
   private visible: SliceDef[] = [];
+  private trailing: SliceDef[] = [];
   private background: SliceDef[] = [];
   private readonly inFlight = new Map<string, AbortController>();
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private notifyTimer: NodeJS.Timeout | null = null;
+  /** Waiting for the pending notification to reach the listeners (see {@link drawn}). */
+  private notifyWaiters: (() => void)[] = [];
   private readonly notifyDelayMs: number;
   private readonly now: () => number;
   private roundStartedAt = 0;
@@ -72,24 +76,27 @@ export class PaneDataStore {
   }
 
   /**
-   * Sets the queries of the visible pane, and optionally `background` ones (the hidden tabs' counts). A visible
-   * slice never loaded is fetched at once (even while paused, so a newly opened view is never blank); one older
-   * than one refresh interval is fetched at once too unless paused (a revisited tab never shows data from when it
-   * was last on screen until the next tick). Background slices load once at once, then refresh on ticks, at most
-   * every {@link BACKGROUND_INTERVALS} intervals. A slice already in flight is never started twice.
+   * Sets the queries of the visible pane; `background` ones (the hidden tabs' counts); and `trailing` ones, on
+   * screen with the pane but not part of it (the stats cards), refreshed with it, after its own. A visible or
+   * trailing slice never loaded is fetched at once (even while paused, so a newly opened view is never blank);
+   * one older than one refresh interval is fetched at once too unless paused (a revisited tab never shows data
+   * from when it was last on screen until the next tick). Background slices load once at once, then refresh on
+   * ticks, at most every {@link BACKGROUND_INTERVALS} intervals. A slice already in flight is never started twice.
    */
-  setVisible(defs: readonly SliceDef[], background: readonly SliceDef[] = []): void {
+  setVisible(defs: readonly SliceDef[], background: readonly SliceDef[] = [], trailing: readonly SliceDef[] = []): void {
     this.visible = [...defs];
     const keys = new Set(defs.map((d) => d.key));
+    this.trailing = trailing.filter((d) => !keys.has(d.key));
+    for (const d of this.trailing) keys.add(d.key);
     this.background = background.filter((d) => !keys.has(d.key));
     const now = this.now();
-    const due = defs.filter((d) => {
+    const isDue = (d: SliceDef) => {
       const at = this.sliceAt(d.key);
       return at === null || (!this.snapshot.paused && now - at >= this.snapshot.refreshMs);
-    });
+    };
     // A hidden tab's count never loaded is fetched once at once too, so every tab label has a count.
-    if (!this.snapshot.paused) due.push(...this.background.filter((d) => this.snapshot.slices[d.key] === undefined));
-    if (due.length > 0) this.refresh(due);
+    const unloaded = this.snapshot.paused ? [] : this.background.filter((d) => this.snapshot.slices[d.key] === undefined);
+    this.refresh([defs.filter(isDue), this.trailing.filter(isDue), unloaded]);
   }
 
   /** When a slice last got a result (ready or error), or null if never. */
@@ -100,14 +107,14 @@ export class PaneDataStore {
 
   /** Refreshes every visible slice now (the `r` key). */
   refreshNow(): void {
-    this.refresh(this.visible);
+    this.refresh([this.visible, this.trailing]);
   }
 
   /** Pauses or resumes the UI refresh. */
   setPaused(paused: boolean): void {
     if (paused === this.snapshot.paused) return;
     this.publish({ ...this.snapshot, paused });
-    if (!paused) this.refresh(this.visible);
+    if (!paused) this.refresh([this.visible, this.trailing]);
   }
 
   /** Changes the refresh interval and restarts the timer. */
@@ -131,6 +138,8 @@ export class PaneDataStore {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
+    for (const w of this.notifyWaiters.splice(0)) w();
     for (const c of this.inFlight.values()) c.abort();
     this.inFlight.clear();
     this.listeners.clear();
@@ -146,24 +155,40 @@ export class PaneDataStore {
         const at = this.sliceAt(d.key);
         return at === null || now - at >= this.snapshot.refreshMs * BACKGROUND_INTERVALS;
       });
-      this.refresh([...this.visible, ...stale]);
+      this.refresh([this.visible, this.trailing, stale]);
     }, this.snapshot.refreshMs);
     this.timer.unref?.();
   }
 
-  private refresh(defs: readonly SliceDef[]): void {
+  /**
+   * Refreshes `groups` in order: every slice of a group starts together, the next group once they all settled.
+   * Queued slices count as in flight (an overlapping refresh drops them too).
+   */
+  private refresh(groups: readonly (readonly SliceDef[])[]): void {
     if (this.closed) return;
-    if (this.inFlight.size === 0) {
+    const picked = groups.map((group) =>
+      group.flatMap((def) => {
+        if (this.inFlight.has(def.key)) return []; // an overlapping refresh of the same query is dropped
+        const controller = new AbortController();
+        this.inFlight.set(def.key, controller);
+        return [{ def, controller }];
+      }),
+    );
+    if (picked.every((g) => g.length === 0)) return;
+    if (this.inFlight.size === picked.flat().length) {
       this.roundStartedAt = this.now();
       this.roundSlowest = 0;
     }
-    for (const def of defs) {
-      if (this.inFlight.has(def.key)) continue; // an overlapping refresh of the same query is dropped
-      const controller = new AbortController();
-      this.inFlight.set(def.key, controller);
-      void this.runOne(def, controller);
-    }
     this.publish({ ...this.snapshot, inFlight: this.inFlight.size }, true);
+    void (async () => {
+      for (const [index, group] of picked.entries()) {
+        if (this.closed) return;
+        // The next group waits until the previous one's results are on screen: its queries would otherwise take
+        // CPU from that frame (the engine runs in this process).
+        if (index > 0 && picked[index - 1]!.length > 0) await this.drawn();
+        await Promise.all(group.map(({ def, controller }) => this.runOne(def, controller)));
+      }
+    })();
   }
 
   private async runOne(def: SliceDef, controller: AbortController): Promise<void> {
@@ -221,6 +246,17 @@ export class PaneDataStore {
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
       for (const l of [...this.listeners]) l();
+      const waiters = this.notifyWaiters;
+      this.notifyWaiters = [];
+      // React renders the listeners' update in a microtask and Ink draws it in the same turn: past this
+      // macrotask, the frame is drawn.
+      if (waiters.length > 0) setImmediate(() => waiters.forEach((w) => w()));
     }, this.notifyDelayMs);
+  }
+
+  /** Resolves once the pending notification (if any) reached the listeners and the frame it causes is drawn. */
+  private drawn(): Promise<void> {
+    if (this.notifyTimer === null || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.notifyWaiters.push(resolve));
   }
 }

@@ -196,12 +196,6 @@ export async function installRowCachedOutput(): Promise<boolean> {
   return true;
 }
 
-/** Puts Ink's own `get` back (tests compare the two). */
-export async function uninstallRowCachedOutput(): Promise<void> {
-  const Output = await loadInkOutput();
-  if (Output && original) Output.prototype.get = original;
-}
-
 /** Ink's own `get`, for comparison in tests; null before install or for another Ink version. */
 export async function inkOwnGet(): Promise<(() => unknown) | null> {
   const Output = await loadInkOutput();

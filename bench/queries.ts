@@ -17,6 +17,7 @@ import {
   getWhalesOverview,
 } from '../src/store/queries/index.ts';
 import type { Store } from '../src/store/types.ts';
+import { ACTIVITY_ROWS as WALLET_ACTIVITY_ROWS } from '../src/ui/views/Wallet/index.tsx';
 import type { BenchResult } from './types.ts';
 import { timedStore } from './timed-store.ts';
 import { bulkActivity, syncFromSimulator } from './ui-fill.ts';
@@ -103,7 +104,7 @@ async function measure(store: Store): Promise<{ metrics: Record<string, number>;
     concentration: (s) => getPositionConcentration(s, { limit: 100 }),
     signals: (s) => getSignals(s, { limit: 200, now: now() }),
     signal_hit_rate: (s) => getSignalHitRate(s),
-    wallet_view: (s) => getTraderProfile(s, { wallet, now: now() }),
+    wallet_view: (s) => getTraderProfile(s, { wallet, activityLimit: WALLET_ACTIVITY_ROWS }),
     market_view: (s) => getMarketDetail(s, { conditionId, now: now() }),
   };
   const rounds: Record<string, string[]> = {

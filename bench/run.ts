@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { measureSteal } from './steal.ts';
 import type { BenchResult } from './types.ts';
 
 /**
@@ -25,7 +26,8 @@ if (args[0] === '--child') {
   // One benchmark in this process; the result goes to the parent as the last line of stdout.
   const bench = BENCHES[args[1] ?? ''];
   if (!bench) process.exit(2);
-  const result = await bench();
+  const { result, stealPct } = await measureSteal(bench);
+  if (stealPct !== null) result.metrics.cpu_steal_pct = stealPct;
   process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`);
   process.exit(0);
 }

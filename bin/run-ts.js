@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 // Runs one TypeScript file (benchmarks, scripts) with tsx registered: `node bin/run-ts.js bench/run.ts`.
-import { register } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import './setup.js';
 
-register();
-// Benchmarks measure what users run: React's production build (bin/whaletop.js sets the same).
-process.env.NODE_ENV ??= 'production';
 const file = process.argv[2];
 if (!file) {
   process.stderr.write('usage: run-ts <file.ts> [args]\n');

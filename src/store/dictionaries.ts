@@ -1,12 +1,13 @@
 import type { Logger } from '../lib/log.ts';
 
 /**
- * ClickHouse dictionaries built from tables (schema/006_wallet_names.sql), with the tables each one reads. A
- * dictionary is a copy held in memory: after rows land in one of its tables the store reloads it, so an insert
- * that resolved is already visible through it, as through a table.
+ * ClickHouse dictionaries built from tables (schema/006_wallet_names.sql, 007_board_latest.sql), with the tables
+ * each one reads. A dictionary is a copy held in memory: after rows land in one of its tables the store reloads
+ * it, so an insert that resolved is already visible through it, as through a table.
  */
 export const DICTIONARY_SOURCES: Readonly<Record<string, readonly string[]>> = {
   wallet_names: ['trader_rankings', 'trader_profiles'],
+  board_latest: ['trader_rankings'],
 };
 
 /**

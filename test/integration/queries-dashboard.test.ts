@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chTime } from '../../src/store/client.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
 import { M, NOW, T, W, seedDashboard } from '../ui/helpers/seed.ts';
 import {
@@ -121,7 +122,7 @@ describe('getWhalesOverview', () => {
 
 describe('getTraderProfile', () => {
   it('assembles profile, ranks, positions by value, activity and PnL by period', async () => {
-    const d = await getTraderProfile(store, { wallet: W.alpha, now: NOW });
+    const d = await getTraderProfile(store, { wallet: W.alpha });
     expect(d.name).toBe('AlphaWhale');
     expect(d.profile).toMatchObject({ bio: 'Macro and crypto.', xUsername: 'alphawhale', verified: true });
     expect(d.ranks.map((r) => [r.category, r.period, r.rank, r.current])).toEqual([
@@ -142,10 +143,53 @@ describe('getTraderProfile', () => {
   });
 
   it('marks a board the wallet fell off as not current and survives a wallet with no profile', async () => {
-    const fallen = await getTraderProfile(store, { wallet: W.fallen, now: NOW });
+    const fallen = await getTraderProfile(store, { wallet: W.fallen });
     expect(fallen.profile).toBeNull();
     expect(fallen.ranks.map((r) => r.current)).toEqual([false]);
     expect(fallen.name).toBe('GoneGuy');
+  });
+});
+
+describe('getTraderProfile (one statement, JSON rows)', () => {
+  // A wallet of its own, so the other tests' counts stay as seeded.
+  const wallet = `0x${'9'.repeat(40)}`;
+  const hostile = 'say "hi" \\ back\\slash\nnew line\ttab \u001b[31mred\u001b]52;c;Zm9v\u0007 🐳 漢字 \u00a0\u0085 ;DROP';
+  const market = (c: string) => `0x${c.repeat(64)}`;
+
+  it('returns network strings byte for byte and each section in its own order', async () => {
+    const at = (msAgo: number) => chTime(NOW - msAgo);
+    await store.insert('trader_profiles', [{ proxy_wallet: wallet, name: hostile, bio: hostile, updated_at: at(60_000) }]);
+    const position = (c: string, value: number, title: string) => ({
+      proxy_wallet: wallet, condition_id: market(c), title, outcome: 'Yes', size: 10, current_value: value, updated_at: at(60_000),
+    });
+    await store.insert('wallet_positions', [position('e', 500, 'tie e'), position('d', 500, 'tie d'), position('f', 900, hostile)]);
+    const trade = (tx: string, fillSeq: number, msAgo: number) => ({
+      proxy_wallet: wallet, condition_id: market('d'), activity_type: 'TRADE', title: hostile, usdc_size: 1,
+      transaction_hash: `0x${tx.repeat(64)}`, fill_seq: fillSeq, timestamp: at(msAgo),
+    });
+    // Inserted out of order: two fills of one transaction and another transaction at the same instant.
+    await store.insert('wallet_activity', [trade('2', 0, 60_000), trade('1', 1, 60_000), trade('1', 0, 60_000), trade('3', 0, 120_000)]);
+
+    const d = await getTraderProfile(store, { wallet });
+    expect(d.profile).toMatchObject({ wallet, name: hostile, bio: hostile, verified: false });
+    expect(d.name).toBe(hostile);
+    expect(d.ranks).toEqual([]);
+    expect(d.positions.map((p) => [p.title, p.value])).toEqual([[hostile, 900], ['tie d', 500], ['tie e', 500]]);
+    expect(d.totals).toEqual({ positions: 3, value: 1_900, cashPnl: 0 });
+    expect(d.activity.map((a) => [a.transactionHash.slice(0, 3), a.title === hostile, a.name === hostile])).toEqual([
+      ['0x1', true, true],
+      ['0x1', true, true],
+      ['0x2', true, true],
+      ['0x3', true, true],
+    ]);
+    expect((await getTraderProfile(store, { wallet, activityLimit: 2, positionsLimit: 1 })).activity).toHaveLength(2);
+    expect((await getTraderProfile(store, { wallet, positionsLimit: 1 })).totals.positions).toBe(3);
+  });
+
+  it('answers for a wallet it has never seen', async () => {
+    const d = await getTraderProfile(store, { wallet: `0x${'8'.repeat(40)}` });
+    expect(d).toMatchObject({ name: '', profile: null, ranks: [], positions: [], activity: [], pnlByPeriod: [] });
+    expect(d.totals).toEqual({ positions: 0, value: 0, cashPnl: 0 });
   });
 });
 

@@ -8,6 +8,8 @@ import { MigrationError, migrate } from '../../src/store/migrate.ts';
 import type { Store } from '../../src/store/types.ts';
 
 const ALL_TABLES = [
+  'board_latest',
+  'board_latest_source',
   'elite_trade_attributions',
   'fired_signals',
   'job_runs',
@@ -54,6 +56,7 @@ describe('migrate', () => {
         '004_state.sql',
         '005_activity_by_time.sql',
         '006_wallet_names.sql',
+        '007_board_latest.sql',
       ],
       skipped: [],
     });
@@ -64,9 +67,9 @@ describe('migrate', () => {
 
     const second = await migrate(store, silentLogger);
     expect(second.applied).toEqual([]);
-    expect(second.skipped).toHaveLength(6);
+    expect(second.skipped).toHaveLength(7);
     const recorded = await store.query<{ n: string }>('SELECT count() AS n FROM schema_migrations FINAL');
-    expect(Number(recorded[0]?.n)).toBe(6);
+    expect(Number(recorded[0]?.n)).toBe(7);
   });
 
   it('stops at a broken file with an error naming the file and the ClickHouse code', async () => {

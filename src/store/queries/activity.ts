@@ -1,5 +1,5 @@
 import type { Store } from '../types.ts';
-import { msParam, toMs, walletName } from './sql.ts';
+import { msParam, selectList, toMs, walletName, type JsonField } from './sql.ts';
 
 /** One whale activity (seed §7 WhaleActivityFeed, camelCase). */
 export interface WhaleActivityRow {
@@ -19,6 +19,21 @@ export interface WhaleActivityRow {
   /** Epoch ms. */
   at: number;
 }
+
+/** The fields of a {@link WhaleActivityRow} read from wallet_activity, less the wallet and its name. */
+export const ACTIVITY_FIELDS: readonly JsonField[] = [
+  ['conditionId', 'String', 'condition_id'],
+  ['type', 'String', 'activity_type'],
+  ['side', 'String', 'side'],
+  ['outcome', 'String', 'outcome'],
+  ['size', 'Float64', 'size'],
+  ['usd', 'Float64', 'usdc_size'],
+  ['price', 'Float64', 'price'],
+  ['title', 'String', 'title'],
+  ['slug', 'String', 'market_slug'],
+  ['transactionHash', 'String', 'transaction_hash'],
+  ['at', 'Float64', toMs('timestamp')],
+];
 
 /** Filters of {@link getWhaleActivity}. */
 export interface WhaleActivityParams {
@@ -42,9 +57,7 @@ export interface WhaleActivityParams {
 export function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
   const now = params.now ?? Date.now();
   return store.query<WhaleActivityRow>(
-    `SELECT proxy_wallet AS wallet, ${walletName('proxy_wallet')} AS name, condition_id AS conditionId,
-            activity_type AS type, side, outcome, size, usdc_size AS usd, price, title, market_slug AS slug, transaction_hash AS transactionHash,
-            ${toMs('timestamp')} AS at
+    `SELECT proxy_wallet AS wallet, ${walletName('proxy_wallet')} AS name, ${selectList(ACTIVITY_FIELDS)}
      FROM wallet_activity
      WHERE timestamp >= ${msParam('from')} AND timestamp <= ${msParam('to')}
        AND usdc_size >= {minUsd:Float64}

@@ -1,5 +1,5 @@
 import type { Store } from '../types.ts';
-import { BOARD_SYNC_SPAN_MINUTES, toMs } from './sql.ts';
+import { onCurrentBoard, toMs } from './sql.ts';
 
 /** One row of a leaderboard (seed §7 TraderRanking, camelCase). */
 export interface LeaderboardRow {
@@ -50,10 +50,7 @@ export async function getLeaderboard(store: Store, params: LeaderboardParams = {
             verified_badge AS verified, x_username AS xUsername, ${toMs('snapshot_time')} AS snapshotAt
      FROM trader_rankings FINAL
      WHERE category = {category:String} AND time_period = {period:String} AND order_by = {orderBy:String}
-       AND snapshot_time >= (
-         SELECT max(snapshot_time) FROM trader_rankings
-         WHERE category = {category:String} AND time_period = {period:String} AND order_by = {orderBy:String}
-       ) - INTERVAL ${BOARD_SYNC_SPAN_MINUTES} MINUTE
+       AND ${onCurrentBoard('{category:String}', '{period:String}', '{orderBy:String}')}
        AND ({search:String} = ''
             OR positionCaseInsensitiveUTF8(user_name, {search:String}) > 0
             OR positionCaseInsensitiveUTF8(x_username, {search:String}) > 0

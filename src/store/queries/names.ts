@@ -1,5 +1,5 @@
 import type { Store } from '../types.ts';
-import { BOARD_SYNC_SPAN_MINUTES } from './sql.ts';
+import { onCurrentBoard } from './sql.ts';
 
 /** What the panes know about a wallet's identity. */
 export interface WalletName {
@@ -46,10 +46,8 @@ export async function lookupNames(store: Store, wallets: readonly string[]): Pro
               minIf(rank, onBoard) AS boardRank, countIf(onBoard) AS boardRows
        FROM (
          SELECT proxy_wallet, user_name, snapshot_time, verified_badge, rank,
-                category = 'OVERALL' AND time_period = 'ALL' AND order_by = 'PNL' AND snapshot_time >= (
-                  SELECT max(snapshot_time) FROM trader_rankings
-                  WHERE category = 'OVERALL' AND time_period = 'ALL' AND order_by = 'PNL'
-                ) - INTERVAL ${BOARD_SYNC_SPAN_MINUTES} MINUTE AS onBoard
+                category = 'OVERALL' AND time_period = 'ALL' AND order_by = 'PNL'
+                  AND ${onCurrentBoard("'OVERALL'", "'ALL'", "'PNL'")} AS onBoard
          FROM trader_rankings FINAL WHERE proxy_wallet IN {wallets:Array(String)}
        )
        GROUP BY proxy_wallet

@@ -6,7 +6,7 @@
  * that stopped appearing — a wallet that fell off the board, a holder that sold out, a closed position — keeps
  * its last row for ever):
  *   - a leaderboard row is current when its snapshot is within {@link BOARD_SYNC_SPAN_MINUTES} of the newest
- *     snapshot of the same (category, period, order) board;
+ *     snapshot of the same (category, period, order) board (the board_latest dictionary);
  *   - a holder row is current when within {@link SNAPSHOT_SPAN_MINUTES} of its market's newest holder snapshot;
  *   - a position row is current when within {@link SNAPSHOT_SPAN_MINUTES} of its wallet's newest position row.
  */
@@ -25,6 +25,28 @@ export const msParam = (name: string): string => `fromUnixTimestamp64Milli({${na
  */
 export const walletName = (expr: string): string => `dictGetOrDefault('wallet_names', 'name', ${expr}, '')`;
 
+/** One field of a row a statement returns as JSON text: its name in the row, its ClickHouse type, its expression. */
+export type JsonField = readonly [name: string, type: string, expr: string];
+
+/**
+ * A JSON object text of `fields` (a named tuple rendered by toJSONString): lets branches of different shapes share
+ * one UNION ALL, so a view needing several row sets pays for one statement. 64-bit integers come out as strings.
+ */
+export const jsonObject = (fields: readonly JsonField[]): string =>
+  `toJSONString(CAST(tuple(${fields.map(([, , expr]) => expr).join(', ')}), ` +
+  `'Tuple(${fields.map(([name, type]) => `${name} ${type}`).join(', ')})'))`;
+
+/** `expr AS name, …` of `fields`: the same fields as plain columns. */
+export const selectList = (fields: readonly JsonField[]): string =>
+  fields.map(([name, , expr]) => `${expr} AS ${name}`).join(', ');
+
+/**
+ * True when a trader_rankings row's `snapshot_time` is within a sync span of its board's newest snapshot, read
+ * from the board_latest dictionary (schema/007) for the board given by the three expressions.
+ */
+export const onCurrentBoard = (category: string, period: string, orderBy: string): string =>
+  `snapshot_time >= dictGet('board_latest', 'latest', (${category}, ${period}, ${orderBy})) - INTERVAL ${BOARD_SYNC_SPAN_MINUTES} MINUTE`;
+
 /** Epoch milliseconds (a JSON number) from a DateTime64 expression. */
 export const toMs = (expr: string): string => `toFloat64(toUnixTimestamp64Milli(${expr}))`;
 
@@ -37,10 +59,7 @@ export const CURRENT_BOARD_WALLETS = `
   FROM trader_rankings FINAL
   WHERE category = {category:String} AND time_period = {period:String} AND order_by = {orderBy:String}
     AND rank <= {topRank:UInt32}
-    AND snapshot_time >= (
-      SELECT max(snapshot_time) FROM trader_rankings
-      WHERE category = {category:String} AND time_period = {period:String} AND order_by = {orderBy:String}
-    ) - INTERVAL ${BOARD_SYNC_SPAN_MINUTES} MINUTE
+    AND ${onCurrentBoard('{category:String}', '{period:String}', '{orderBy:String}')}
   GROUP BY proxy_wallet`;
 
 /**

@@ -11,12 +11,12 @@ import type { DetailSpec } from '../types.ts';
 import { positionColumns, walletHeader } from './View.tsx';
 
 /** Rows of recent activity shown under the positions. */
-const ACTIVITY_ROWS = 5;
+export const ACTIVITY_ROWS = 5;
 
 /** The wallet view of `wallet`: profile, ranks, PnL by period, positions by value (Enter → market), activity. */
 export function walletView(wallet: string, nameHint: string, theme: Theme): DetailSpec<TraderDetail, PositionRow> {
   return {
-    slice: ({ store, now }) => ({ key: `wallet:${wallet}`, run: () => getTraderProfile(store, { wallet, now: now() }) }),
+    slice: ({ store }) => ({ key: `wallet:${wallet}`, run: () => getTraderProfile(store, { wallet, activityLimit: ACTIVITY_ROWS }) }),
     title: (d) => traderLabel(d?.name || nameHint, wallet),
     header: walletHeader,
     rows: (d) => d.positions,

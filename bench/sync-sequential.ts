@@ -1,5 +1,5 @@
 /**
- * The Phase 2 spec's sync design (seeds/000 §5), transcribed for comparison: one request at a time, no client
+ * The Phase 2 spec's sync design (README, Decisions), transcribed for comparison: one request at a time, no client
  * rate limiter, and the spec's fixed sleeps — 0.2 s after each leaderboard board (§5.1), 0.1 s after each
  * wallet (§5.3; positions with limit 500, then the last 100 activities). Only the HTTP side is reproduced (the
  * spec's writer calls are left out, which favours the spec).

@@ -1,5 +1,5 @@
--- The five wallet tables of the Phase 2 spec (seeds/000 §1), as specified there.
--- Deviations, each forced by real data (shared/POLYMARKET_API.md §0):
+-- The five wallet tables of the Phase 2 spec (README, Decisions), as specified there.
+-- Deviations, each forced by real data (docs/POLYMARKET_API.md §0):
 --   * outcome_index is UInt16, not UInt8: the Data API uses 999 as a sentinel on /activity TRADE rows and
 --     global /trades rows, which UInt8 would silently wrap to 231.
 --   * every DateTime64 is pinned to UTC: the Data API sends unix seconds, Gamma sends RFC 3339 / Postgres-style

@@ -1,4 +1,4 @@
--- Live-signal tables of the CASCADIAN plan (seeds/002 "Tier 2"), adapted to real data:
+-- Live-signal tables of the CASCADIAN plan (README, Decisions), adapted to real data:
 --   * market_id is the condition id (0x + 64 hex) and token_id the outcome's CLOB token (77-digit decimal
 --     string); the plan's side Enum8('YES','NO') cannot describe multi-outcome markets, so the outcome label
 --     and index are stored instead.

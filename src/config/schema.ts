@@ -20,7 +20,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   return join(base, 'whaletop');
 }
 
-/** Polymarket's public endpoints (see shared/POLYMARKET_API.md). */
+/** Polymarket's public endpoints (see docs/POLYMARKET_API.md). */
 export const POLYMARKET_URLS = {
   dataApi: 'https://data-api.polymarket.com',
   gamma: 'https://gamma-api.polymarket.com',

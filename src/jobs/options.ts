@@ -1,5 +1,5 @@
 /**
- * Tuning of the sync engine. Defaults are the Phase 2 spec's (seeds/000 §3: intervals, LEADERBOARD_MAX_RESULTS,
+ * Tuning of the sync engine. Defaults are the Phase 2 spec's (README, Decisions; intervals, LEADERBOARD_MAX_RESULTS,
  * HOLDER_SYNC_TOP_MARKETS, TRACKED_WALLET_MAX, PROFILE_BATCH_SIZE); the rest is ours and explained per field.
  */
 

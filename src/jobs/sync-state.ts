@@ -1,6 +1,6 @@
 /**
  * Durable state of the sync engine, kept in ClickHouse `sync_state` (schema/004_state.sql) so that a restart —
- * or a kill -9 in the middle of a run — loses nothing. The spec (seeds/000 §5) kept all of this in module-level
+ * or a kill -9 in the middle of a run — loses nothing. The Phase 2 spec (README, Decisions) kept all of this in module-level
  * Python sets that died with the process. Here memory is only a mirror: every change is inserted first and the
  * mirror updated once the insert is acknowledged; {@link SyncState.refresh} reads the table back.
  *

@@ -112,7 +112,7 @@ export function shortWallet(wallet: string): string {
 export function traderLabel(name: string | null | undefined, wallet: string): string {
   const trimmed = (name ?? '').trim();
   // The leaderboard gives a wallet without a name its address as user name, often with a "-<ms timestamp>"
-  // suffix (`0x3DFb…-1722957908185`, shared/POLYMARKET_API.md §0): show the short wallet instead.
+  // suffix (`0x3DFb…-1722957908185`, docs/POLYMARKET_API.md §0): show the short wallet instead.
   if (/^0x[0-9a-fA-F]{40}(-\d+)?$/.test(trimmed)) return shortWallet(trimmed.slice(0, 42).toLowerCase());
   return trimmed.length > 0 ? trimmed : shortWallet(wallet);
 }

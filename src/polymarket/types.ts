@@ -1,5 +1,5 @@
 /**
- * Domain types of the Polymarket clients (the contract in /work/interfaces.md).
+ * Domain types of the Polymarket clients: the contract between the clients and everything that uses them.
  * Conventions: camelCase; money, prices and sizes are `number`; every timestamp is epoch **milliseconds**
  * unless the field says otherwise; token ids, condition ids and wallets are strings; wallets are lower-case.
  */

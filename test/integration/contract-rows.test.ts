@@ -19,11 +19,12 @@ import {
 import type { Row } from '../../src/store/types.ts';
 import { BatchedWriter } from '../../src/store/writer.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
 // Contract: every recorded Polymarket response parses with the clients' schemas, maps to rows through the shared
 // mappers, passes the row validators, lands in the real tables, and reads back field for field.
 
-const FIXTURES = '/work/shared/fixtures/polymarket';
+const FIXTURES = POLYMARKET_FIXTURES;
 const FETCHED_AT = Date.UTC(2026, 7, 16, 12, 0, 0, 0);
 
 function fixtures(dir: string): Array<{ name: string; body: unknown }> {

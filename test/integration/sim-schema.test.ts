@@ -1,6 +1,6 @@
 /**
  * Schema parity: every field (recursively, with its JSON type) of the real Polymarket samples in
- * /work/shared/fixtures/polymarket appears in the simulator's responses with the same type; then the real
+ * test/fixtures/polymarket appears in the simulator's responses with the same type; then the real
  * clients (src/polymarket) read the simulator with zero rejected records.
  */
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { silentLogger } from '../../src/lib/log.ts';
 import { createPolymarket, type Polymarket } from '../../src/polymarket/index.ts';
 import { startSimulator, type Simulator } from '../../src/sim/index.ts';
 import { tickSizeFrame } from '../../src/sim/world/frames.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIXTURES = '/work/shared/fixtures/polymarket';
+const FIXTURES = POLYMARKET_FIXTURES;
 const fixture = (rel: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${rel}`, 'utf8'));
 
 /** Path → set of JSON types, array elements merged under `[]`. */

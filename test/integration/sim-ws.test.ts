@@ -9,8 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parseMarketFrame } from '../../src/polymarket/ws-market.ts';
 import { WS_CLOSE_TOO_MANY_ASSETS, startSimulator, type Simulator } from '../../src/sim/index.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIXTURES = '/work/shared/fixtures/polymarket';
+const FIXTURES = POLYMARKET_FIXTURES;
 const fixtureKeys = (rel: string): string[] => Object.keys(JSON.parse(readFileSync(`${FIXTURES}/${rel}`, 'utf8')) as object).sort();
 
 /** A client socket that records every text message and waits on predicates with a deadline. */

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { OrderBook } from '../../src/live/book.ts';
 import { parseMarketFrame } from '../../src/polymarket/ws-market.ts';
 import type { WsBookEvent } from '../../src/polymarket/ws-market.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIX = '/work/shared/fixtures/polymarket';
+const FIX = POLYMARKET_FIXTURES;
 
 describe('OrderBook', () => {
   it('reads best bid/ask from the end of wire-ordered levels (worst first)', () => {

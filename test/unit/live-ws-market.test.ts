@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMarketFrame } from '../../src/polymarket/ws-market.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIX = '/work/shared/fixtures/polymarket';
+const FIX = POLYMARKET_FIXTURES;
 const dirs = readdirSync(FIX).filter((d) => d.startsWith('ws-market-'));
 const files = dirs.flatMap((d) => readdirSync(join(FIX, d)).map((f) => join(d, f)));
 

@@ -6,8 +6,9 @@ import type { Polymarket } from '../../src/polymarket/index.ts';
 import { FakeTime, drive } from './polymarket-fake-time.ts';
 import { startTestServer } from './polymarket-server.ts';
 import type { TestServer } from './polymarket-server.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIX = '/work/shared/fixtures/polymarket';
+const FIX = POLYMARKET_FIXTURES;
 const POSITION = (JSON.parse(readFileSync(`${FIX}/data-api-positions/go-polymarket-positions.json`, 'utf8')) as unknown[])[0] as Record<string, unknown>;
 const LEADER = (JSON.parse(readFileSync(`${FIX}/data-api-leaderboard/go-polymarket-leaderboard-all-vol.json`, 'utf8')) as unknown[])[0] as Record<string, unknown>;
 const BOOK = JSON.parse(readFileSync(`${FIX}/clob-book/go-polymarket-vectors-raw-book-0.json`, 'utf8')) as Record<string, unknown>;

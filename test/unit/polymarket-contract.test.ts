@@ -18,8 +18,9 @@ import { eventEnvelopeSchema, marketSchema, publicProfileSchema, toPublicProfile
 import { midpointSchema, orderBookSchema, pricePointSchema, pricesHistoryEnvelopeSchema } from '../../src/polymarket/schemas-clob.ts';
 import { parseWireDate } from '../../src/polymarket/wire.ts';
 import { expectArray, parseEach, parseWhole } from '../../src/polymarket/validate.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIXTURES = '/work/shared/fixtures/polymarket';
+const FIXTURES = POLYMARKET_FIXTURES;
 
 /** Records and rejects of one fixture, parsed exactly as the clients do (per record, nested per record). */
 interface Parsed {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { activitySchema, leaderboardEntrySchema } from '../../src/polymarket/schemas-data.ts';
+import { POLYMARKET_FIXTURES } from '../helpers/fixtures.ts';
 
-const FIXTURES = new URL('../../../shared/fixtures/polymarket/', import.meta.url);
+const FIXTURES = pathToFileURL(`${POLYMARKET_FIXTURES}/`);
 const redeem = (JSON.parse(readFileSync(new URL('data-api-activity/go-polymarket-activity-redeem.json', FIXTURES), 'utf8')) as Record<string, unknown>[])[0] as Record<string, unknown>;
 const board = JSON.parse(readFileSync(new URL('data-api-leaderboard/go-polymarket-leaderboard-all-vol.json', FIXTURES), 'utf8')) as Record<string, unknown>[];
 

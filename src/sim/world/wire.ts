@@ -1,6 +1,6 @@
 /**
  * Renders internal state into the exact wire shapes of the Data API and Gamma (field names and order as in
- * /work/shared/fixtures/polymarket): Data API numbers are JSON numbers and timestamps unix seconds; Gamma
+ * test/fixtures/polymarket): Data API numbers are JSON numbers and timestamps unix seconds; Gamma
  * `outcomes`/`outcomePrices`/`clobTokenIds` are JSON arrays inside strings and market `volume` is a string.
  */
 import type { Engine } from './engine.ts';

@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import { msParam, selectList, toMs, walletName, type JsonField } from './sql.ts';
 
-/** One whale activity (seed §7 WhaleActivityFeed, camelCase). */
+/** One whale activity (the Phase 2 spec's WhaleActivityFeed, camelCase). */
 export interface WhaleActivityRow {
   wallet: string;
   /** Trader's name ('' when unknown; the UI falls back to the short wallet). */

@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import { CURRENT_HOLDERS, walletName } from './sql.ts';
 
-/** How concentrated a market's holdings are (seed §7 PositionConcentration, camelCase). */
+/** How concentrated a market's holdings are (the Phase 2 spec's PositionConcentration, camelCase). */
 export interface ConcentrationRow {
   conditionId: string;
   question: string;

@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import { CURRENT_HOLDERS, toMs, walletName } from './sql.ts';
 
-/** One holder of one outcome of a market (seed §7 MarketHolder + §11.2 columns). */
+/** One holder of one outcome of a market (the Phase 2 spec's MarketHolder and its top-holders columns). */
 export interface HolderRow {
   conditionId: string;
   wallet: string;

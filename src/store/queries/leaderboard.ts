@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import { onCurrentBoard, toMs } from './sql.ts';
 
-/** One row of a leaderboard (seed §7 TraderRanking, camelCase). */
+/** One row of a leaderboard (the Phase 2 spec's TraderRanking, camelCase). */
 export interface LeaderboardRow {
   wallet: string;
   name: string;

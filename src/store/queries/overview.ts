@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import { CURRENT_POSITIONS, msParam } from './sql.ts';
 
-/** The four stats cards (seed §9.2). */
+/** The four stats cards of the Phase 2 spec's Whales page. */
 export interface WhalesOverview {
   /** Wallets the sync engine tracks (sync_state), else wallets seen on any leaderboard. */
   trackedWallets: number;

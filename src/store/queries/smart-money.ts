@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import { CURRENT_BOARD_WALLETS, CURRENT_POSITIONS, walletName } from './sql.ts';
 
-/** Positions of top-ranked wallets in one market outcome, summed (seed §7 SmartMoneyPosition, grouped). */
+/** Positions of top-ranked wallets in one market outcome, summed (the Phase 2 spec's SmartMoneyPosition, grouped). */
 export interface SmartMoneyRow {
   conditionId: string;
   title: string;

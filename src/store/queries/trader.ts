@@ -2,7 +2,7 @@ import type { Store } from '../types.ts';
 import { ACTIVITY_FIELDS, type WhaleActivityRow } from './activity.ts';
 import { CURRENT_POSITIONS, jsonObject, num, onCurrentBoard, toMs, type JsonField } from './sql.ts';
 
-/** A wallet's public profile (seed §7 TraderProfile); absent fields are ''. */
+/** A wallet's public profile (the Phase 2 spec's TraderProfile); absent fields are ''. */
 export interface ProfileInfo {
   wallet: string;
   name: string;
@@ -27,7 +27,7 @@ export interface RankEntry {
   current: boolean;
 }
 
-/** One open position (seed §7 WalletPosition, camelCase). */
+/** One open position (the Phase 2 spec's WalletPosition, camelCase). */
 export interface PositionRow {
   conditionId: string;
   title: string;

@@ -23,7 +23,7 @@ export function Header({ status, now, width, theme }: { status: RuntimeStatus; n
   return <Line segments={[...left, { text: ' '.repeat(gap) }, { text: clock }]} width={width} theme={theme} />;
 }
 
-/** Full and compact labels of the stats cards (seed §9.2), with each card's colour. */
+/** Full and compact labels of the stats cards (the Phase 2 spec's Whales page), with each card's colour. */
 const CARDS: readonly { full: string; compact: string; tone: Segment['tone']; pick(o: WhalesOverview): number }[] = [
   { full: 'Tracked Wallets', compact: 'Wallets', tone: 'violet', pick: (o) => o.trackedWallets },
   { full: 'Whale Trades (24h)', compact: 'Trades 24h', tone: 'amber', pick: (o) => o.whaleTrades24h },

@@ -3,7 +3,7 @@ import { shareBar } from '../../components/Bar.ts';
 import type { ConcentrationRow } from '../../../store/queries/concentration.ts';
 import { formatCompact, formatInt, formatShare, traderLabel } from '../../../lib/format.ts';
 
-/** Concentration columns (seed §9.7): market, holders, total held, top-5 share with a bar, top holder. */
+/** Concentration columns (the Phase 2 spec's Whales page): market, holders, total held, top-5 share with a bar, top holder. */
 export function concentrationColumns(): ColumnSpec<ConcentrationRow>[] {
   return [
     { key: 'market', header: 'Market', priority: 1, minWidth: 14, shrink: true, text: (r) => r.question || r.conditionId, sortValue: (r) => r.question.toLowerCase() },

@@ -3,7 +3,7 @@ import type { LeaderboardRow } from '../../../store/queries/leaderboard.ts';
 import { formatUsd, traderLabel } from '../../../lib/format.ts';
 import { signTone } from '../../theme.ts';
 
-/** Leaderboard columns (seed §9.4): rank, trader, PnL (green/red), volume, verified, X handle. */
+/** Leaderboard columns (the Phase 2 spec's Whales page): rank, trader, PnL (green/red), volume, verified, X handle. */
 export function leaderboardColumns(): ColumnSpec<LeaderboardRow>[] {
   return [
     { key: 'rank', header: '#', priority: 1, minWidth: 4, align: 'right', text: (r) => `#${r.rank}`, sortValue: (r) => r.rank },

@@ -6,7 +6,7 @@ import { signTone } from '../../theme.ts';
 
 const trader = (r: SmartMoneyRow): string => traderLabel(r.topName, r.topWallet) + (r.wallets > 1 ? ` +${r.wallets - 1}` : '');
 
-/** Smart money columns (seed §9.6, grouped by market/outcome): best rank, traders, market, outcome, value, PnL, return. */
+/** Smart money columns (the Phase 2 spec's Whales page, grouped by market/outcome): best rank, traders, market, outcome, value, PnL, return. */
 export function smartMoneyColumns(): ColumnSpec<SmartMoneyRow>[] {
   return [
     { key: 'rank', header: '#', priority: 1, minWidth: 4, align: 'right', text: (r) => `#${r.bestRank}`, sortValue: (r) => r.bestRank },

@@ -3,7 +3,7 @@ import { sideBadge, typeBadge } from '../../components/Badge.ts';
 import type { WhaleActivityRow } from '../../../store/queries/activity.ts';
 import { formatCents, formatRelative, formatUsd, traderLabel } from '../../../lib/format.ts';
 
-/** Whale activity columns (seed §9.5): time, trader, market, type and side badges, size, price. */
+/** Whale activity columns (the Phase 2 spec's Whales page): time, trader, market, type and side badges, size, price. */
 export function activityColumns(now: number): ColumnSpec<WhaleActivityRow>[] {
   return [
     { key: 'time', header: 'Time', priority: 1, minWidth: 8, align: 'right', text: (r) => formatRelative(r.at, now), sortValue: (r) => r.at },

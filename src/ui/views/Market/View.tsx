@@ -6,7 +6,7 @@ import type { HolderRow } from '../../../store/queries/holders.ts';
 import type { MarketDetail } from '../../../store/queries/market.ts';
 import { formatCents, formatCompact, formatRelative, formatShare, formatUsd, traderLabel } from '../../../lib/format.ts';
 
-/** Top holders (seed §11.2): outcome badge, holder, amount, updated. */
+/** Top holders (the Phase 2 spec's market detail): outcome badge, holder, amount, updated. */
 export function holderColumns(now: number): ColumnSpec<HolderRow>[] {
   return [
     { key: 'outcome', header: 'Outcome', priority: 1, minWidth: 5, maxWidth: 14, shrink: true, text: (r) => outcomeBadge(r.outcome).text, tone: (r) => outcomeBadge(r.outcome).tone, sortValue: (r) => r.outcomeIndex },

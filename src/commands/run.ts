@@ -130,12 +130,6 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     return 0;
   }
 
-  // Ink draws nothing but the final frame when it believes it runs in CI (is-in-ci reads CI/CONTINUOUS_INTEGRATION
-  // once, when ink is first imported, which is here). A person at a terminal is never CI, whatever the shell exports.
-  if (process.stdout.isTTY) {
-    process.env.CI = 'false';
-    process.env.CONTINUOUS_INTEGRATION = 'false';
-  }
   const { renderApp } = await import('../ui/index.tsx');
   ui = renderApp({
     store,

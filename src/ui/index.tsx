@@ -2,6 +2,8 @@
  * Entry point of the Ink UI. The composition root owns the terminal's lifecycle: on quit (q at the top level, or
  * Ctrl-C anywhere) it gets `onQuit`, restores the terminal, stops jobs and flushes.
  */
+// First: before Ink and chalk read the environment (see the module).
+import './terminal-env.ts';
 import React from 'react';
 import { render } from 'ink';
 import type { StatusSource } from '../lib/status.ts';

@@ -22,6 +22,11 @@ export class TmuxSession {
     return tmux(['capture-pane', '-p', '-t', this.name]);
   }
 
+  /** The visible screen with its colours and attributes as SGR escape sequences (`capture-pane -e`). */
+  captureStyled(): string {
+    return tmux(['capture-pane', '-p', '-e', '-t', this.name]);
+  }
+
   /** Sends tmux key names (`'Enter'`, `'Escape'`, `'Tab'`, `'j'`, `'C-c'`) one by one. */
   keys(...keys: string[]): void {
     for (const key of keys) tmux(['send-keys', '-t', this.name, key]);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TmuxSession } from './tmux.ts';
-import { lastInkedLine, leaderboardRows, lines, ScreenLog, shellQuote, step, widestLine } from './screens.ts';
+import { colourCodes, lastInkedLine, leaderboardRows, lines, ScreenLog, shellQuote, step, styledLines, styleOf, widestLine } from './screens.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const TABS = ['Leaderboard', 'Whale Activity', 'Smart Money', 'Concentration', 'Live Signals'];
@@ -25,15 +25,22 @@ class Run {
   readonly rawFile: string;
   readonly session: TmuxSession;
 
-  constructor(label: string, width: number, height: number, extraArgs: string[]) {
+  constructor(label: string, width: number, height: number, extraArgs: string[], env: Record<string, string>) {
     this.screens = new ScreenLog(label);
     this.rawFile = join(this.screens.dir, 'terminal.raw');
     const args = ['--demo', '--health-port', '0', '--data-dir', this.dataDir, '--tracked-max', '60', ...extraArgs];
     // The shell line after whaletop shows how it ended, on the screen itself, right under its last frame.
     const command = `cd ${shellQuote(repoRoot)} && node bin/whaletop.js ${args.map(shellQuote).join(' ')}; echo "${EXIT_MARKER} $?"`;
     const name = `whaletop-e2e-${label}-${process.pid}-${Date.now().toString(36)}`;
-    this.session = TmuxSession.start(name, command, width, height);
+    this.session = TmuxSession.start(name, command, width, height, env);
     this.session.recordOutput(this.rawFile);
+  }
+
+  /** The screen with its SGR attributes, saved under `name` beside the plain captures. */
+  styled(name: string): string {
+    const raw = this.session.captureStyled();
+    this.screens.save(`${name}-styled`, raw);
+    return raw;
   }
 
   /** Waits for `predicate` and saves the screen under `name`. */
@@ -66,8 +73,12 @@ afterAll(() => {
   for (const run of runs) run.dispose();
 });
 
-function start(label: string, width: number, height: number, extraArgs: string[] = []): Run {
-  const run = new Run(label, width, height, extraArgs);
+/**
+ * Every run exports CI=true, as CI jobs and some container images do: Ink and chalk must still draw live and in
+ * colour at a terminal (issue 11, defect 1: chalk turned colour off whenever CI was set, even to false).
+ */
+function start(label: string, width: number, height: number, extraArgs: string[] = [], env: Record<string, string> = {}): Run {
+  const run = new Run(label, width, height, extraArgs, { CI: 'true', ...env });
   runs.push(run);
   return run;
 }
@@ -77,6 +88,44 @@ const hasWhaleRows = (s: string) => /(\d+[smhd] ago|just now) .*\[(TRADE|SPLIT|M
 const hasSmartMoneyRows = (s: string) => /#\d+ \S+.*\[[^\]]+\]\s+\$[\d.]+[KM]?/.test(s);
 const hasConcentrationRows = (s: string) => s.includes('Top-5 Share') && /\d+\.\d% [█░]{10}/.test(s);
 const SIGNALS_EMPTY = 'no signals fired in the last 24 h';
+
+/** Signed dollar amounts (PnL) as the panes print them: `+$23K`, `-$1.2K`. */
+const SIGNED_USD = /[+-]\$[\d.,]+[KMB]?/g;
+
+/**
+ * Every signed amount on a captured screen is green (+) or red (−); returns how many of each it saw, so a scenario
+ * can require both. Colour comes from the SGR state tmux reports (capture-pane -e), not from what the app meant.
+ */
+function signedAmountColours(raw: string): { pos: number; neg: number } {
+  const seen = { pos: 0, neg: 0 };
+  for (const line of styledLines(raw)) {
+    for (const m of line.text.matchAll(SIGNED_USD)) {
+      const fg = line.styles[m.index]?.fg;
+      if (m[0].startsWith('+')) {
+        expect(fg, `${m[0]} on: ${line.text}`).toBe(32);
+        seen.pos += 1;
+      } else {
+        expect(fg, `${m[0]} on: ${line.text}`).toBe(31);
+        seen.neg += 1;
+      }
+    }
+  }
+  return seen;
+}
+
+/** The selected row (›) is drawn inverse across its text; the active tab is inverse, the others are not. */
+function expectSelectionAndTabStyles(raw: string, activeTab: string, otherTab: string): void {
+  const styled = styledLines(raw);
+  const selected = styled.find((l) => l.text.startsWith('›'));
+  expect(selected, raw).toBeDefined();
+  expect(styleOf(selected!, '›')?.inverse).toBe(true);
+  expect(styleOf(selected!, /\S(?=\S*\s*$)/)?.inverse, 'the last cell of the selected row').toBe(true);
+  const unselected = styled.find((l) => /^ +#\d+ /.test(l.text));
+  if (unselected) expect(styleOf(unselected, '#')?.inverse).toBe(false);
+  const tabs = styled[2]!;
+  expect(styleOf(tabs, activeTab)?.inverse, tabs.text).toBe(true);
+  expect(styleOf(tabs, otherTab)?.inverse, tabs.text).toBe(false);
+}
 
 /** The leaderboard's first ten ranks, in order, with the board line above them. */
 function expectLeaderboard(screen: string, minRows: number): void {
@@ -152,7 +201,8 @@ describe('whaletop --demo in a real terminal', () => {
     // On a fresh store the scheduler runs every sync job once at start, so every pane gets rows within seconds.
     const run = start('160x45', 160, 45);
     await run.scenario(async () => {
-      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200)'), FIRST_DATA_MS);
+      // The status line follows the rows it reports by one status batch: wait for both.
+      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200') && /leaderboard-sync \d+[smh] ✓/.test(s), FIRST_DATA_MS);
       const [header, stats, tabs] = lines(first);
       expect(header).toMatch(/^whaletop · demo · sim 127\.0\.0\.1:\d+ +\d\d:\d\d:\d\d UTC$/);
       expect(stats).toMatch(/^Tracked Wallets [\d,]+ │ Whale Trades \(24h\) [\d,]+ │ Total Positions [\d,]+ │ Markets Held [\d,]+/);
@@ -161,6 +211,12 @@ describe('whaletop --demo in a real terminal', () => {
       expectLeaderboard(first, 30);
       expect(first).toMatch(/jobs: market-sync \d+[smh] ✓ · leaderboard-sync \d+[smh] ✓/);
       expect(widestLine(first)).toBeLessThanOrEqual(160);
+      // Colour reaches the terminal although CI=true is exported: green PnL, inverse selection and active tab.
+      const firstStyled = run.styled('leaderboard');
+      expectSelectionAndTabStyles(firstStyled, '1 Leaderboard', '2 Whale Activity');
+      const amounts = signedAmountColours(firstStyled);
+      expect(amounts.pos).toBeGreaterThanOrEqual(10);
+      expect(styleOf(styledLines(firstStyled)[0]!, 'demo')?.fg, 'the header says demo in yellow').toBe(33);
 
       await filterLeaderboard(run);
       await helpRoundTrip(run);
@@ -175,6 +231,12 @@ describe('whaletop --demo in a real terminal', () => {
       run.session.type('3');
       const smart = await run.step('smart-money', hasSmartMoneyRows, FIRST_DATA_MS);
       expect(smart).toMatch(/#\s+Trader\s+Market\s+Outcome\s+Position\s+PnL\s+Return\s+Price/);
+      // Smart money holds losing positions too: every amount on screen in its colour, at least one red.
+      const smartStyled = run.styled('smart-money');
+      expectSelectionAndTabStyles(smartStyled, '3 Smart Money', '1 Leaderboard');
+      const smartAmounts = signedAmountColours(smartStyled);
+      expect(smartAmounts.pos + amounts.pos).toBeGreaterThan(0);
+      expect(smartAmounts.neg, 'a red PnL on the smart money screen').toBeGreaterThan(0);
       const smartTitle = selectedTitle(smart, /^›\s*#\d+ \S+(?: [+-]\d+)?\s+(.+?)\s{2,}\[/);
       run.session.keys('Enter');
       const smartMarket = await run.step('smart-money-market', (s) => s.includes('Smart Money › ') && s.includes('Esc back') && /Price .+? \d+(\.\d+)?¢/.test(s), FIRST_DATA_MS);
@@ -223,10 +285,13 @@ describe('whaletop --demo in a real terminal', () => {
   }, 150_000);
 
   it('80×24: every screen fits the terminal, tabs, filter, wallet view, help, too-small notice, quit', async () => {
-    const run = start('80x24', 80, 24);
+    // --no-color: not one colour anywhere, and the selection still shows by its › gutter.
+    const run = start('80x24', 80, 24, ['--no-color']);
     await run.scenario(async () => {
       const fits = (s: string) => widestLine(s) <= 80 && lastInkedLine(s) <= 22;
-      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200)'), FIRST_DATA_MS);
+      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && s.includes('Leaderboard (200'), FIRST_DATA_MS);
+      expect(colourCodes(run.styled('leaderboard'))).toEqual([]);
+      expect(lines(first).filter((l) => l.startsWith('›'))).toHaveLength(1);
       expect(lines(first)[0]).toMatch(/^whaletop · demo · sim 127\.0\.0\.1:\d+ +\d\d:\d\d:\d\d UTC$/);
       // All five tabs fit 80 columns: the active one in full (or short when even that is too wide), the others short.
       expect(lines(first)[2]).toMatch(/^ 1 (Leaderboard|Board) \(200\)\s+2 Whales( \(\d+\))?\s+3 Smart( \(\d+\))?\s+4 Conc( \(\d+\))?\s+5 Signals( \(\d+\))?\s*$/);
@@ -245,6 +310,7 @@ describe('whaletop --demo in a real terminal', () => {
       for (const [key, ready] of tabs) {
         run.session.type(key);
         assertFits(await run.step(`tab-${key}`, (s) => ready(s) && fits(s), FIRST_DATA_MS));
+        expect(colourCodes(run.styled(`tab-${key}`))).toEqual([]);
       }
 
       run.session.type('1');

@@ -218,6 +218,12 @@ describe('whaletop --demo in a real terminal', () => {
       expect(amounts.pos).toBeGreaterThanOrEqual(10);
       expect(styleOf(styledLines(firstStyled)[0]!, 'demo')?.fg, 'the header says demo in yellow').toBe(33);
 
+      // Five keys in one read (what send-keys, key repeat and pastes produce) move five rows, and back.
+      run.session.keys('jjjjj');
+      await run.step('five-down-in-one-read', (s) => /^›\s*#6 /m.test(s));
+      run.session.keys('kkkkk');
+      await run.step('five-up-in-one-read', (s) => /^›\s*#1 /m.test(s));
+
       await filterLeaderboard(run);
       await helpRoundTrip(run);
 

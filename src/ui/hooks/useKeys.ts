@@ -1,10 +1,11 @@
-import { useInput } from 'ink';
+import { useInput, type Key } from 'ink';
 import { useRef, type Dispatch } from 'react';
 import { toggleWatchMarket, toggleWatchWallet } from '../../store/queries/watchlist.ts';
 import type { Store } from '../../store/types.ts';
 import type { ActiveView } from '../active-view.tsx';
 import type { PaneDataStore } from '../data/pane-store.ts';
 import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
+import { splitKeys } from './key-chunks.ts';
 import { CATEGORIES, ORDERS, PERIODS, cycle, type TabIndex, type UiMsg, type UiState } from '../state.ts';
 
 /** What the key handler acts on. */
@@ -32,19 +33,24 @@ export function useKeys(deps: KeyDeps): void {
   const ref = useRef(deps);
   ref.current = deps;
   useInput((input, key) => {
-    const d = ref.current;
-    const state = d.getState();
-    const view = d.viewFor(state);
-    const binding = resolveKey(keyContexts(state, view), input, key);
-    if (binding) {
-      act({ deps: d, state, view }, binding.action, binding.arg);
-      return;
-    }
-    // Filter entry: any printable text narrows the table live.
-    if (state.filterEditing && input.length > 0 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
-      d.dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: c.filter + input, selected: 0 }) });
-    }
+    // One read may hold many keys (key repeat, a paste, `send-keys jjjjj`): each acts, in order, on the state the
+    // previous one left (getState reads the reducer's ref, not the last render).
+    for (const press of splitKeys(input, key)) handleKey(ref.current, press.input, press.key);
   });
+}
+
+function handleKey(d: KeyDeps, input: string, key: Key): void {
+  const state = d.getState();
+  const view = d.viewFor(state);
+  const binding = resolveKey(keyContexts(state, view), input, key);
+  if (binding) {
+    act({ deps: d, state, view }, binding.action, binding.arg);
+    return;
+  }
+  // Filter entry: any printable text narrows the table live.
+  if (state.filterEditing && input.length > 0 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+    d.dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: c.filter + input, selected: 0 }) });
+  }
 }
 
 /** One key press: the deps and the state/view it acts on. */

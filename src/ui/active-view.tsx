@@ -68,7 +68,7 @@ function paneView(inp: ViewInputs, bodyHeight: number): ActiveView {
   const main = snapshot.slices[slices[0]!.key];
   const columns = pane.columns(now);
   const cursor = activeCursor(state);
-  const model = tableModel((rowsOf(main) as unknown[] | undefined) ?? [], columns, cursor, pane.search);
+  const model = tableModel((rowsOf(main) as unknown[] | undefined) ?? [], columns, cursor, pane.search, pane.rowKey);
   const signals = state.tab === 4;
   const footerLines = signals ? 1 : 0;
   const board = state.tab === 0 ? `${state.board.category} · ${state.board.period} · ${state.board.orderBy}` : '';
@@ -105,7 +105,7 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
   const slice = inp.snapshot.slices[def.key] as Slice<unknown> | undefined;
   const detail = rowsOf(slice);
   const columns = spec.columns(inp.now);
-  const model = tableModel(detail === undefined ? [] : spec.rows(detail), columns, route.cursor, spec.search);
+  const model = tableModel(detail === undefined ? [] : spec.rows(detail), columns, route.cursor, spec.search, spec.rowKey);
   const header = detail === undefined ? [] : spec.header(detail, inp.now);
   const footerLines = route.kind === 'wallet' && detail !== undefined ? WALLET_FOOTER_LINES : 0;
   const tableHeight = (h: number): number => Math.max(3, h - header.length - footerLines);

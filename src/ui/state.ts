@@ -9,9 +9,15 @@ export const TABS = ['Leaderboard', 'Whale Activity', 'Smart Money', 'Concentrat
 export const TAB_SHORT = ['Board', 'Whales', 'Smart', 'Conc', 'Signals'] as const;
 export type TabIndex = 0 | 1 | 2 | 3 | 4;
 
-/** Cursor, filter and sort of one table. */
+/**
+ * Cursor, filter and sort of one table. The selection is held by the selected row's key (its natural id: wallet,
+ * trade, market, signal): rows that arrive above it move it down the screen, not onto another row. `selected`, its
+ * index when chosen, is where the selection falls back to when that row is gone (see tableModel).
+ */
 export interface TableCursor {
   selected: number;
+  /** Key of the selected row (the table's `rowKey`); null = no row chosen yet, `selected` alone decides. */
+  selectedKey: string | null;
   filter: string;
   /** Index into the table's sortable columns; null = the query's own order. */
   sortColumn: number | null;
@@ -46,7 +52,10 @@ export const CATEGORIES = ['OVERALL', 'POLITICS', 'SPORTS', 'CRYPTO', 'CULTURE',
 export const PERIODS = ['DAY', 'WEEK', 'MONTH', 'ALL'] as const;
 export const ORDERS = ['PNL', 'VOL'] as const;
 
-export const EMPTY_CURSOR: TableCursor = { selected: 0, filter: '', sortColumn: null, sortDesc: true };
+export const EMPTY_CURSOR: TableCursor = { selected: 0, selectedKey: null, filter: '', sortColumn: null, sortDesc: true };
+
+/** The cursor moved back to the first row (a new filter, sort or board: the first row is the one to see). */
+export const toTop = (c: TableCursor): TableCursor => ({ ...c, selected: 0, selectedKey: null });
 
 /** The state at start. */
 export const initialState: UiState = {
@@ -96,7 +105,7 @@ export function reduce(s: UiState, m: UiMsg): UiState {
     case 'pop':
       return { ...s, stack: s.stack.slice(0, -1), filterEditing: false };
     case 'board':
-      return { ...s, board: m.board, cursors: s.cursors.map((c, i) => (i === 0 ? { ...c, selected: 0 } : c)) };
+      return { ...s, board: m.board, cursors: s.cursors.map((c, i) => (i === 0 ? toTop(c) : c)) };
     case 'filterEditing':
       return { ...s, filterEditing: m.on };
     case 'help':

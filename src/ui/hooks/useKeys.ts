@@ -6,7 +6,7 @@ import type { ActiveView } from '../active-view.tsx';
 import type { PaneDataStore } from '../data/pane-store.ts';
 import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
 import { splitKeys } from './key-chunks.ts';
-import { CATEGORIES, ORDERS, PERIODS, cycle, type TabIndex, type UiMsg, type UiState } from '../state.ts';
+import { CATEGORIES, ORDERS, PERIODS, cycle, toTop, type TabIndex, type UiMsg, type UiState } from '../state.ts';
 
 /** What the key handler acts on. */
 export interface KeyDeps {
@@ -49,7 +49,7 @@ function handleKey(d: KeyDeps, input: string, key: Key): void {
   }
   // Filter entry: any printable text narrows the table live.
   if (state.filterEditing && input.length > 0 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
-    d.dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: c.filter + input, selected: 0 }) });
+    d.dispatch({ type: 'cursor', update: (c) => toTop({ ...c, filter: c.filter + input }) });
   }
 }
 
@@ -60,10 +60,13 @@ interface Press {
   view: ActiveView;
 }
 
+/** Moves from the selected row as drawn; the cursor then holds the new row's key (it stays on that row). */
 function move({ deps, view }: Press, to: (selected: number, count: number) => number): void {
   const count = view.model.rows.length;
   const from = view.model.selected;
-  deps.dispatch({ type: 'cursor', update: (c) => ({ ...c, selected: Math.max(0, Math.min(Math.max(0, count - 1), to(from, count))) }) });
+  const selected = Math.max(0, Math.min(Math.max(0, count - 1), to(from, count)));
+  const selectedKey = view.model.keyAt(selected);
+  deps.dispatch({ type: 'cursor', update: (c) => ({ ...c, selected, selectedKey }) });
 }
 
 function act(press: Press, action: Action, arg: number | undefined): void {
@@ -106,12 +109,12 @@ function act(press: Press, action: Action, arg: number | undefined): void {
     case 'filter':
       return dispatch({ type: 'filterEditing', on: true });
     case 'filterClear':
-      dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: '', selected: 0 }) });
+      dispatch({ type: 'cursor', update: (c) => toTop({ ...c, filter: '' }) });
       return dispatch({ type: 'filterEditing', on: false });
     case 'filterDone':
       return dispatch({ type: 'filterEditing', on: false });
     case 'filterDelete':
-      return dispatch({ type: 'cursor', update: (c) => ({ ...c, filter: c.filter.slice(0, -1), selected: 0 }) });
+      return dispatch({ type: 'cursor', update: (c) => toTop({ ...c, filter: c.filter.slice(0, -1) }) });
     case 'category':
       return dispatch({ type: 'board', board: { ...state.board, category: cycle(CATEGORIES, state.board.category as (typeof CATEGORIES)[number]) } });
     case 'period':
@@ -122,7 +125,7 @@ function act(press: Press, action: Action, arg: number | undefined): void {
       // Cycles through the sortable columns, then back to the query's own order.
       const count = view.sortCount;
       const nextColumn = (c: number | null): number | null => (c === null ? (count > 0 ? 0 : null) : c + 1 < count ? c + 1 : null);
-      return dispatch({ type: 'cursor', update: (c) => ({ ...c, sortColumn: nextColumn(c.sortColumn), selected: 0 }) });
+      return dispatch({ type: 'cursor', update: (c) => toTop({ ...c, sortColumn: nextColumn(c.sortColumn) }) });
     }
     case 'sortReverse':
       return dispatch({ type: 'cursor', update: (c) => ({ ...c, sortDesc: !c.sortDesc, sortColumn: c.sortColumn ?? 0 }) });

@@ -1,6 +1,7 @@
 /**
  * From a slice's rows to what a table shows: the `/` filter (case-insensitive substring), the `s`/`S` sort and
- * the selection clamped to the rows. Pure, so the input handler and the view derive the same thing.
+ * the selection — the row whose key the cursor holds, wherever it now is, else the cursor's index clamped to the
+ * rows. Pure, so the input handler and the view derive the same thing.
  */
 import type { ColumnSpec } from '../components/columns.ts';
 import type { TableCursor } from '../state.ts';
@@ -11,6 +12,8 @@ export interface TableModel<T> {
   selected: number;
   selectedRow: T | undefined;
   sortLabel: string | null;
+  /** The key of the row at `index` (what a cursor holds to stay on it), null past the end. */
+  keyAt(index: number): string | null;
 }
 
 /** Columns `s` can cycle through. */
@@ -22,6 +25,7 @@ export function tableModel<T>(
   columns: readonly ColumnSpec<T>[],
   cursor: TableCursor,
   search: (row: T) => string,
+  rowKey: (row: T) => string,
 ): TableModel<T> {
   const needle = cursor.filter.trim().toLowerCase();
   let out = needle === '' ? rows : rows.filter((r) => search(r).toLowerCase().includes(needle));
@@ -36,11 +40,13 @@ export function tableModel<T>(
       return (x < y ? -1 : x > y ? 1 : 0) * dir;
     });
   }
-  const selected = Math.min(Math.max(0, cursor.selected), Math.max(0, out.length - 1));
+  const byKey = cursor.selectedKey === null ? -1 : out.findIndex((r) => rowKey(r) === cursor.selectedKey);
+  const selected = byKey >= 0 ? byKey : Math.min(Math.max(0, cursor.selected), Math.max(0, out.length - 1));
   return {
     rows: out,
     selected,
     selectedRow: out[selected],
     sortLabel: col ? `${col.header.trim()} ${cursor.sortDesc ? '↓' : '↑'}` : null,
+    keyAt: (index) => (out[index] === undefined ? null : rowKey(out[index])),
   };
 }

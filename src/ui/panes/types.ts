@@ -23,6 +23,11 @@ export interface TablePaneSpec<T> {
   columns(now: number): ColumnSpec<T>[];
   /** Text the `/` filter matches against (case-insensitive). */
   search(row: T): string;
+  /**
+   * The row's natural id (wallet, trade, market, signal): the selection stays on it while rows arrive or leave
+   * around it. Unique among the table's rows.
+   */
+  rowKey(row: T): string;
   enter?(row: T): DetailRoute | null;
   watch?(row: T): WatchTarget | null;
   /** What an empty ready table says (never "failed"). */

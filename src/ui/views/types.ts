@@ -13,6 +13,8 @@ export interface DetailSpec<D, T> {
   rows(detail: D): readonly T[];
   columns(now: number): ColumnSpec<T>[];
   search(row: T): string;
+  /** The row's natural id; the selection stays on it (see TablePaneSpec.rowKey). */
+  rowKey(row: T): string;
   enter?(row: T): DetailRoute | null;
   /** What `w` toggles in this view (the wallet or the market itself). */
   watch(detail: D | undefined): WatchTarget | null;

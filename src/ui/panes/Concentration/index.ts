@@ -9,6 +9,7 @@ export const concentrationPane: TablePaneSpec<ConcentrationRow> = {
   slices: ({ store }) => [{ key: 'concentration', run: () => getPositionConcentration(store, { limit: 100 }) }],
   columns: concentrationColumns,
   search: (r) => `${r.question} ${r.topName} ${r.topWallet}`,
+  rowKey: (r) => r.conditionId,
   enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.question, cursor: EMPTY_CURSOR }),
   watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.question || r.conditionId }),
   empty: 'no holder snapshots yet (holder sync has not run)',

@@ -15,6 +15,7 @@ export const leaderboardPane: TablePaneSpec<LeaderboardRow> = {
   ],
   columns: leaderboardColumns,
   search: (r) => `${r.name} ${r.xUsername} ${r.wallet}`,
+  rowKey: (r) => r.wallet,
   enter: (r) => ({ kind: 'wallet', wallet: r.wallet, name: r.name, cursor: EMPTY_CURSOR }),
   watch: (r) => ({ kind: 'wallet', id: r.wallet, label: traderLabel(r.name, r.wallet) }),
   empty: 'no leaderboard rows yet for this board (the leaderboard sync has not written it)',

@@ -15,6 +15,7 @@ export const liveSignalsPane: TablePaneSpec<SignalRow> = {
   ],
   columns: signalColumns,
   search: (r) => `${r.question} ${r.outcome} ${r.type} ${r.direction} ${r.confidence} ${r.eliteName ?? ''}`,
+  rowKey: (r) => r.id,
   enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.question, cursor: EMPTY_CURSOR }),
   watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.question || r.conditionId }),
   empty: 'no signals fired in the last 24 h',

@@ -9,6 +9,7 @@ export const smartMoneyPane: TablePaneSpec<SmartMoneyRow> = {
   slices: ({ store }) => [{ key: 'smart-money', run: () => getSmartMoneyPositions(store, { limit: 200 }) }],
   columns: smartMoneyColumns,
   search: (r) => `${r.title} ${r.outcome} ${r.topName} ${r.topWallet}`,
+  rowKey: (r) => `${r.conditionId}|${r.outcome}`,
   enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.title, cursor: EMPTY_CURSOR }),
   watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.title || r.conditionId }),
   empty: 'no positions of top-ranked wallets yet (position sync has not run)',

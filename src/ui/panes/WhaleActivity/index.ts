@@ -10,6 +10,8 @@ export const whaleActivityPane: TablePaneSpec<WhaleActivityRow> = {
   slices: ({ store, now }) => [{ key: 'whale-activity', run: () => getWhaleActivity(store, { limit: 200, now: now() }) }],
   columns: activityColumns,
   search: (r) => `${r.name} ${r.wallet} ${r.title} ${r.type} ${r.side} ${r.outcome}`,
+  // A trade's natural key (the store's, less fill_seq: identical fills of one transaction share a row key).
+  rowKey: (r) => [r.wallet, r.transactionHash, r.conditionId, r.outcome, r.type, r.side, r.size, r.at].join('|'),
   enter: (r) => ({ kind: 'wallet', wallet: r.wallet, name: r.name, cursor: EMPTY_CURSOR }),
   watch: (r) => ({ kind: 'wallet', id: r.wallet, label: traderLabel(r.name, r.wallet) }),
   empty: 'no whale activity ≥ $500 in the last 24 h',

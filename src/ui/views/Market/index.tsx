@@ -13,6 +13,7 @@ export function marketView(conditionId: string, titleHint: string): DetailSpec<M
     rows: (d) => d.outcomes.flatMap((o) => o.holders),
     columns: holderColumns,
     search: (r) => `${r.name} ${r.wallet} ${r.outcome}`,
+    rowKey: (r) => `${r.outcomeIndex}|${r.wallet}`,
     enter: (r) => ({ kind: 'wallet', wallet: r.wallet, name: r.name, cursor: EMPTY_CURSOR }),
     watch: (d) => ({ kind: 'market', id: conditionId, label: d?.question || titleHint || conditionId }),
     empty: 'no holders recorded for this market',

@@ -22,6 +22,7 @@ export function walletView(wallet: string, nameHint: string, theme: Theme): Deta
     rows: (d) => d.positions,
     columns: positionColumns,
     search: (r) => `${r.title} ${r.outcome}`,
+    rowKey: (r) => `${r.conditionId}|${r.outcome}`,
     enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.title, cursor: EMPTY_CURSOR }),
     watch: (d) => ({ kind: 'wallet', id: wallet, label: traderLabel(d?.name || nameHint, wallet) }),
     footer: (d, now, width) =>

@@ -27,6 +27,14 @@ export class TmuxSession {
     return tmux(['capture-pane', '-p', '-e', '-t', this.name]);
   }
 
+  /**
+   * The visible screen with lines tmux wrapped (a line the program wrote wider than the pane) joined back into one
+   * (`capture-pane -J`; trailing blanks kept).
+   */
+  captureJoined(): string {
+    return tmux(['capture-pane', '-p', '-J', '-t', this.name]);
+  }
+
   /** Sends tmux key names (`'Enter'`, `'Escape'`, `'Tab'`, `'j'`, `'C-c'`) one by one. */
   keys(...keys: string[]): void {
     for (const key of keys) tmux(['send-keys', '-t', this.name, key]);

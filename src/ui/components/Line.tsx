@@ -1,7 +1,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { Theme, Tone } from '../theme.ts';
-import { displayWidth, truncateToWidth } from '../../lib/text-width.ts';
+import { displayWidth, terminalText, truncateToWidth } from '../../lib/text-width.ts';
 
 /** A run of text with one meaning. */
 export interface Segment {
@@ -23,7 +23,8 @@ export function Line({ segments, width, theme }: { segments: readonly Segment[];
   for (const s of segments) {
     if (left <= 0) break;
     if (s.text === '') continue;
-    const text = displayWidth(s.text) > left ? truncateToWidth(s.text, left) : s.text;
+    // Drawn as terminalText: without the code points terminals disagree on (lib/text-width.ts).
+    const text = displayWidth(s.text) > left ? truncateToWidth(s.text, left) : terminalText(s.text);
     left -= displayWidth(text);
     const style = theme.style(s.tone);
     const look = `${style.color ?? ''}|${style.bold || s.bold ? 'b' : ''}|${style.dimColor ? 'd' : ''}|${s.inverse ? 'i' : ''}`;

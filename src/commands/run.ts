@@ -11,6 +11,7 @@ import { Scheduler } from '../jobs/scheduler.ts';
 import { startHealthServer } from '../jobs/health.ts';
 import { readTrackedWalletCount } from '../jobs/sync-state.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
+import { liveSourceLabel } from '../lib/status.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
 import type { Output } from './output.ts';
 import { simFaults } from './sim-options.ts';
@@ -85,7 +86,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
 
   const status = createStatusSource({
     source: config.demo ? 'demo' : 'live',
-    sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : 'live · polymarket.com',
+    sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : liveSourceLabel(urls.dataApi),
     storeKind: store.kind,
     storeDescription: store.description,
     jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },

@@ -2,6 +2,7 @@ import type { Config } from '../config/index.ts';
 import type { Logger } from '../lib/log.ts';
 import { openStore } from '../store/client.ts';
 import { migrate } from '../store/migrate.ts';
+import { claimStoreSource, mixedSourceMessage } from '../store/source.ts';
 import type { Store } from '../store/types.ts';
 import type { Output } from './output.ts';
 
@@ -29,6 +30,10 @@ export async function openConfiguredStore(
   try {
     const { applied } = await migrate(store, logger.child({ part: 'migrate' }));
     if (applied.length > 0) logger.info('migrations applied', { applied });
+    if (config.command === 'run' && !(await claimSource(store, config, target, logger, out))) {
+      await store.close().catch(() => {});
+      return null;
+    }
     return { store, applied };
   } catch (err) {
     out.error((err as Error).message);
@@ -36,6 +41,22 @@ export async function openConfiguredStore(
     await store.close().catch(() => {});
     return null;
   }
+}
+
+/**
+ * A run writes either live or demo data into a store, never both: the first run records its source, a later run
+ * with the other one is refused with one line (see store/source.ts). Returns false when refused.
+ */
+async function claimSource(store: Store, config: Config, target: { kind: 'embedded'; dataDir: string } | { kind: 'server'; url: string; database: string }, logger: Logger, out: Output): Promise<boolean> {
+  const claim = await claimStoreSource(store, config.demo ? 'demo' : 'live');
+  if (claim.ok) {
+    if (claim.claimedNow) logger.info('store source recorded', { source: claim.source });
+    return true;
+  }
+  const where = target.kind === 'embedded' ? `the store in ${target.dataDir}` : `database ${target.database} at ${redact(target.url)}`;
+  out.error(mixedSourceMessage(claim, where));
+  logger.error('store holds data of another source', { recorded: claim.recorded, wanted: claim.wanted });
+  return false;
 }
 
 /** The URL without credentials, for messages. */

@@ -18,7 +18,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'demo', key: 'demo', takesValue: false, env: 'WHALETOP_DEMO', help: 'run against the built-in offline simulator' },
   { flag: 'headless', key: 'headless', takesValue: false, help: 'no UI: jobs, live feed and /health only' },
   { flag: 'once', key: 'once', takesValue: false, help: 'with --headless: run every sync job once and exit' },
-  { flag: 'data-dir', key: 'dataDir', takesValue: true, env: 'WHALETOP_DATA_DIR', help: 'embedded store directory (default ~/.local/share/whaletop)' },
+  { flag: 'data-dir', key: 'dataDir', takesValue: true, env: 'WHALETOP_DATA_DIR', help: 'embedded store directory (default ~/.local/share/whaletop; with --demo, ~/.local/share/whaletop-demo)' },
   { flag: 'clickhouse-url', key: 'clickhouseUrl', takesValue: true, env: 'CLICKHOUSE_URL', help: 'use a ClickHouse server over HTTP instead of the embedded engine' },
   { flag: 'clickhouse-user', key: 'clickhouseUser', takesValue: true, env: 'CLICKHOUSE_USER', help: 'server user (default: default)' },
   { flag: 'clickhouse-password', key: 'clickhousePassword', takesValue: true, env: 'CLICKHOUSE_PASSWORD', help: 'server password' },

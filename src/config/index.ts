@@ -83,10 +83,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
   for (const spec of FLAGS) {
     if (spec.env === undefined || raw[spec.key] !== undefined) continue;
     const value = env[spec.env];
-    if (value !== undefined && value !== '') raw[spec.key] = spec.takesValue ? value : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+    if (value !== undefined && value !== '') raw[spec.key] = spec.takesValue ? value : envBoolean(spec, value);
   }
   if (raw.color === undefined && env.NO_COLOR !== undefined && env.NO_COLOR !== '') raw.color = false;
-  raw.dataDir ??= defaultDataDir(env);
+  // Demo and live data never share a store: each has its own default directory (issue 11, defect 2).
+  raw.dataDir ??= defaultDataDir(env, raw.demo === true);
   raw.command = command;
 
   const parsed = ConfigSchema.safeParse(raw);
@@ -95,6 +96,21 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
   if (config.once && !config.headless) throw new ConfigError('--once needs --headless');
   config.logFile ??= join(config.dataDir, 'whaletop.log');
   return { kind: 'run', config };
+}
+
+/** Spellings a boolean environment variable may take (case-insensitive). */
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+
+/**
+ * A boolean flag's environment variable: one of {@link TRUE_WORDS} or {@link FALSE_WORDS}. Anything else
+ * (`WHALETOP_DEMO=ture`) stops the program with one line, as a bad flag does, instead of silently meaning false.
+ */
+function envBoolean(spec: FlagSpec, value: string): boolean {
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.includes(word)) return true;
+  if (FALSE_WORDS.includes(word)) return false;
+  throw new ConfigError(`invalid value for ${spec.env} (--${spec.flag}): '${value}' is not a boolean (use 1/0, true/false, yes/no or on/off)`);
 }
 
 /** Names the offending flag (or env variable) and the rule it broke, in one line. */

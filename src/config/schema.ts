@@ -14,10 +14,13 @@ const boolish = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 
   typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v),
 );
 
-/** Default data directory: `$XDG_DATA_HOME/whaletop`, else `~/.local/share/whaletop`. */
-export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+/**
+ * Default data directory: `$XDG_DATA_HOME/whaletop`, else `~/.local/share/whaletop`; with `--demo`, `whaletop-demo`
+ * beside it, so the simulator's data never lands in the store live mode reads (issue 11, defect 2).
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv, demo = false): string {
   const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.trim() !== '' ? env.XDG_DATA_HOME : join(env.HOME && env.HOME.trim() !== '' ? env.HOME : homedir(), '.local', 'share');
-  return join(base, 'whaletop');
+  return join(base, demo ? 'whaletop-demo' : 'whaletop');
 }
 
 /** Polymarket's public endpoints (see docs/POLYMARKET_API.md). */

@@ -61,3 +61,17 @@ export interface StatusSource {
   get(): RuntimeStatus;
   subscribe(listener: () => void): () => void;
 }
+
+/**
+ * The header's label of live data: `live · polymarket.com` against Polymarket, else the Data API's host (a proxy, a
+ * recording, a test server), so the screen never claims polymarket.com for data from elsewhere.
+ */
+export function liveSourceLabel(dataApiUrl: string): string {
+  let host = dataApiUrl;
+  try {
+    host = new URL(dataApiUrl).host;
+  } catch {
+    // Config validated it; keep the text as given.
+  }
+  return `live · ${host === 'polymarket.com' || host.endsWith('.polymarket.com') ? 'polymarket.com' : host}`;
+}

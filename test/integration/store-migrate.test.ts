@@ -17,6 +17,7 @@ const ALL_TABLES = [
   'markets',
   'price_snapshots_10s',
   'schema_migrations',
+  'store_source',
   'sync_state',
   'trader_profiles',
   'trader_rankings',
@@ -57,6 +58,7 @@ describe('migrate', () => {
         '005_activity_by_time.sql',
         '006_wallet_names.sql',
         '007_board_latest.sql',
+        '008_store_source.sql',
       ],
       skipped: [],
     });
@@ -67,9 +69,9 @@ describe('migrate', () => {
 
     const second = await migrate(store, silentLogger);
     expect(second.applied).toEqual([]);
-    expect(second.skipped).toHaveLength(7);
+    expect(second.skipped).toHaveLength(8);
     const recorded = await store.query<{ n: string }>('SELECT count() AS n FROM schema_migrations FINAL');
-    expect(Number(recorded[0]?.n)).toBe(7);
+    expect(Number(recorded[0]?.n)).toBe(8);
   });
 
   it('stops at a broken file with an error naming the file and the ClickHouse code', async () => {

@@ -1,4 +1,4 @@
-import type { DataSource, FeedStatus, JobStatus, RuntimeStatus, StatusSource } from '../lib/status.ts';
+import type { DataSource, FeedStatus, JobStatus, NetworkStatus, RuntimeStatus, StatusSource } from '../lib/status.ts';
 
 /** Anything that reports a status and notifies on change: the scheduler, the live feed. */
 export interface Observable<T> {
@@ -13,6 +13,8 @@ export interface StatusParts {
   storeDescription: string;
   jobs: Observable<JobStatus[]>;
   feed: Observable<FeedStatus> | null;
+  /** Whether Polymarket answers (the HTTP clients); read whenever a job or the feed reports a change. */
+  network?: { read(): NetworkStatus };
   /** How long to gather change notifications before telling listeners (ms). */
   batchMs?: number;
 }
@@ -31,6 +33,7 @@ export function createStatusSource(parts: StatusParts): StatusSource {
     storeDescription: parts.storeDescription,
     jobs: parts.jobs.read(),
     feed: parts.feed ? parts.feed.read() : null,
+    network: parts.network ? parts.network.read() : null,
     startedAt,
   });
   let current = build();

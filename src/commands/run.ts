@@ -91,6 +91,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     storeDescription: store.description,
     jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },
     feed: live ? { read: () => (live as LiveService).status(), subscribe: (l) => (live as LiveService).subscribe(l) } : null,
+    network: { read: () => polymarket.reachability() },
   });
 
   const health =
@@ -136,6 +137,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     store,
     status,
     options: { refreshMs: config.refresh * 1000, color: config.color },
+    retryFailedJobs: () => scheduler.retryFailed(),
     onQuit: () => void shutdown.run('quit').then(() => process.exit(0)),
   });
   await Promise.race([done, ui.waitUntilExit()]);

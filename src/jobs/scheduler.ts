@@ -154,6 +154,25 @@ export class Scheduler {
   }
 
   /**
+   * Runs now, ignoring backoff, every job whose last finished run failed (the `r` key: after the network is back
+   * nobody should wait out a backoff of several cycles). One after another in registration (= dependency) order,
+   * in the background; returns the names of the jobs it is retrying. A job already running is left to finish.
+   */
+  retryFailed(): string[] {
+    if (this.stopped) return [];
+    const failed = [...this.jobs.values()].filter(
+      (s) => s.inFlight === null && s.lastFinishedAt !== null && (s.lastSuccessAt === null || s.lastFinishedAt > s.lastSuccessAt),
+    );
+    void (async () => {
+      for (const state of failed) {
+        if (this.stopped) return;
+        await this.execute(state, 'manual');
+      }
+    })().catch((err: unknown) => this.logger.error('retry of failed jobs failed', { err }));
+    return failed.map((s) => s.def.name);
+  }
+
+  /**
    * Stops the schedules, aborts in-flight runs and waits for them (at most `stopGraceMs` for a job that ignores
    * its signal), then for pending job_runs writes.
    */

@@ -43,6 +43,27 @@ export interface FeedStatus {
 /** Where the data comes from: Polymarket itself, the built-in simulator, or (for the header) a custom URL. */
 export type DataSource = 'live' | 'demo';
 
+/**
+ * Whether Polymarket answers (from the HTTP clients): the last response, when the current run of failures began
+ * (null while calls succeed), and the last call that failed for good, classified by its kind and code. Times are
+ * epoch milliseconds.
+ */
+export interface NetworkStatus {
+  lastOkAt: number | null;
+  failingSince: number | null;
+  lastFailure: {
+    at: number;
+    /** The client's classification: 'network' | 'timeout' | 'http' | 'malformed' | 'max_offset'. */
+    kind: string;
+    /** System or undici code (ECONNREFUSED, ENOTFOUND, UND_ERR_CONNECT_TIMEOUT), null when none. */
+    code: string | null;
+    /** HTTP status for kind 'http'. */
+    status: number | null;
+    message: string;
+    host: string;
+  } | null;
+}
+
 /** The whole runtime snapshot. */
 export interface RuntimeStatus {
   source: DataSource;
@@ -53,6 +74,8 @@ export interface RuntimeStatus {
   jobs: JobStatus[];
   /** null while the live feed is not running (not started, or disabled). */
   feed: FeedStatus | null;
+  /** Whether Polymarket answers; null when nothing reports it (tests, a command without clients). */
+  network?: NetworkStatus | null;
   startedAt: number;
 }
 

@@ -3,8 +3,10 @@ import { fullJitterDelay } from '../lib/backoff.ts';
 import { sleepOn, systemClock, systemTimers } from '../lib/clock.ts';
 import type { Clock, Timers } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import type { NetworkStatus } from '../lib/status.ts';
 import { RateGate } from '../lib/token-bucket.ts';
 import { defineLimits, limitKeysFor } from './limits.ts';
+import { Reachability } from './reachability.ts';
 import type { ApiName } from './limits.ts';
 import { ApiError } from './types.ts';
 import type { ApiErrorKind, ClientStats } from './types.ts';
@@ -111,6 +113,7 @@ export class HttpCore {
   private readonly timers: Timers;
   private readonly random: () => number;
   private closed = false;
+  private readonly reach = new Reachability();
   private readonly counters = {
     requests: 0,
     retries: 0,
@@ -156,13 +159,16 @@ export class HttpCore {
           throw this.abortError(url, reason);
         });
         this.counters.requests++;
-        return await this.attempt(spec, pathAndQuery, url);
+        const body = await this.attempt(spec, pathAndQuery, url);
+        this.reach.ok(this.clock.now());
+        return body;
       } catch (e) {
         const err = e instanceof ApiError ? e : this.classify(e, url, spec.signal);
         const retryAfter = err.retryAfterMs ?? 0;
         const retryable = isRetryable(err) && attempt < this.maxRetries && retryAfter <= this.maxRetryAfterMs;
         if (!retryable) {
           this.counters.failures[err.kind]++;
+          this.reach.failed(err, this.clock.now());
           throw err;
         }
         const delay = Math.max(fullJitterDelay(attempt, this.baseMs, this.capMs, this.random), retryAfter);
@@ -177,6 +183,11 @@ export class HttpCore {
         }
       }
     }
+  }
+
+  /** Whether Polymarket answers: the last response and the last call that failed for good (the offline banner). */
+  reachability(): NetworkStatus {
+    return this.reach.snapshot();
   }
 
   /** Current counters (a copy). */

@@ -1,5 +1,6 @@
 import type { Clock, Timers } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import type { NetworkStatus } from '../lib/status.ts';
 import { createClobApi } from './clob.ts';
 import type { ClobApi } from './clob.ts';
 import { createDataApi } from './data-api.ts';
@@ -45,6 +46,8 @@ export interface Polymarket {
   clob: ClobApi;
   /** Requests, retries, failures by kind, rejected records and queued requests per endpoint. */
   stats(): ClientStats;
+  /** Whether Polymarket answers: the last response and the last call that failed for good. */
+  reachability(): NetworkStatus;
   /** Rejects queued requests and closes the connection pools. */
   close(): Promise<void>;
 }
@@ -60,6 +63,7 @@ export function createPolymarket(opts: PolymarketOptions): Polymarket {
     gamma: createGammaApi(core, parseBase('gamma', opts.gammaUrl)),
     clob: createClobApi(core, parseBase('clob', opts.clobUrl)),
     stats: () => core.stats(),
+    reachability: () => core.reachability(),
     close: () => core.close(),
   };
 }

@@ -8,7 +8,8 @@ import { Box } from 'ink';
 import type { StatusSource } from '../lib/status.ts';
 import type { Store } from '../store/types.ts';
 import { activeView } from './active-view.tsx';
-import { Header, StatsCards, Tabs } from './components/Chrome.tsx';
+import { Banner, Header, StatsCards, Tabs } from './components/Chrome.tsx';
+import { connectivity } from './connectivity.ts';
 import { HelpOverlay, KeyHints, TooSmall } from './components/KeyHints.tsx';
 import { Line, type Segment } from './components/Line.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -25,7 +26,7 @@ import { getWhalesOverview } from '../store/queries/overview.ts';
 /** Smallest usable terminal. */
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
-/** Lines outside the pane body: header, stats, tabs, subtitle, flash, 2 status, hints. */
+/** Lines outside the pane body: header, stats, tabs, subtitle, flash, 2 status, hints (and the banner when shown). */
 const CHROME_LINES = 8;
 /** How long a flash message stays (ms). */
 const FLASH_MS = 3_000;
@@ -39,10 +40,12 @@ export interface AppProps {
   color: boolean;
   now: () => number;
   onQuit: () => void;
+  /** Runs every failed sync job now (the `r` key); returns the jobs retried. */
+  retryFailedJobs: () => string[];
 }
 
 /** The whole UI. */
-export function App({ store, status: statusSource, data, ticker, color, now: clock, onQuit }: AppProps): React.JSX.Element {
+export function App({ store, status: statusSource, data, ticker, color, now: clock, onQuit, retryFailedJobs }: AppProps): React.JSX.Element {
   const { columns, rows } = useTerminalSize();
   // Keys can arrive faster than React renders; the reducer runs on a ref so each key sees the state the previous
   // key produced, not the last rendered one.
@@ -57,8 +60,11 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   const status = useSyncExternalStore(statusSource.subscribe, statusSource.get);
   const theme = useMemo(() => createTheme(color), [color]);
   const ctx = useMemo(() => ({ store, board: state.board, now: clock }), [store, state.board, clock]);
-  const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES);
-  const viewFor = (s: UiState) => activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle' }, bodyHeight);
+  // Offline / degraded: a banner line under the header (the pane gives up that line) and a word in empty tables.
+  const trouble = useMemo(() => connectivity(status), [status]);
+  const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES - (trouble ? 1 : 0));
+  const viewFor = (s: UiState) =>
+    activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle', connectivity: trouble }, bodyHeight);
   const view = viewFor(state);
   const overview: SliceDef = useMemo(() => ({ key: 'overview', run: () => getWhalesOverview(store, { now: clock() }) }), [store, clock]);
   // The hidden tabs' first slices feed their tab counts: refreshed in the background, less often.
@@ -70,7 +76,7 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
     // The slice definitions are rebuilt each render; only a change of keys means a change of queries.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sliceKeys, data, overview]);
-  useKeys({ getState: () => stateRef.current, dispatch, viewFor, data, store, now: clock, onQuit });
+  useKeys({ getState: () => stateRef.current, dispatch, viewFor, data, store, now: clock, onQuit, retryFailedJobs });
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
@@ -95,6 +101,7 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   return (
     <Box flexDirection="column" width={width} height={rows - 1} overflowY="hidden">
       <Header status={status} now={now} width={width} theme={theme} />
+      {trouble ? <Banner state={trouble} now={now} width={width} theme={theme} /> : null}
       <StatsCards overview={snapshot.slices.overview} width={width} theme={theme} />
       {state.stack.length === 0 ? <Tabs titles={TABS} short={TAB_SHORT} counts={counts} active={state.tab} width={width} theme={theme} /> : <Line segments={crumb} width={width} theme={theme} />}
       <Line segments={[{ text: view.subtitle || ' ', tone: 'muted' }, ...(snapshot.paused ? [{ text: '  ⏸ paused', tone: 'warn' as const }] : [])]} width={width} theme={theme} />

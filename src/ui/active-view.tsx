@@ -16,6 +16,7 @@ import { hitRateSegments } from './panes/LiveSignals/View.tsx';
 import { TableView } from './panes/TableView.tsx';
 import type { PaneContext, WatchTarget } from './panes/types.ts';
 import { activeCursor, type DetailRoute, type UiState } from './state.ts';
+import { emptyBecause, type Connectivity } from './connectivity.ts';
 import type { Theme } from './theme.ts';
 import type { HitRateRow } from '../store/queries/signals.ts';
 import { walletView, WALLET_FOOTER_LINES } from './views/Wallet/index.tsx';
@@ -50,6 +51,8 @@ export interface ViewInputs {
   feedRunning: boolean;
   /** The live feed runs but has no tokens to watch yet (the watchlist fills after the first syncs). */
   feedIdle?: boolean;
+  /** Offline or degraded: empty tables say so (null while data flows). */
+  connectivity?: Connectivity | null;
 }
 
 const cursorText = (m: TableModel<unknown>, filter: string): string =>
@@ -79,7 +82,7 @@ function paneView(inp: ViewInputs, bodyHeight: number): ActiveView {
     ? 'the live feed is not running, so no signals are generated (start without --no-live)'
     : signals && inp.feedIdle
       ? 'no signals yet: the watchlist fills after the first market and position syncs'
-      : pane.empty;
+      : pane.empty + emptyBecause(inp.connectivity ?? null);
   return {
     slices,
     contexts,
@@ -124,7 +127,7 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
         {header.map((segments, i) => (
           <Line key={i} segments={segments} width={width} theme={inp.theme} />
         ))}
-        <TableView slice={slice} model={model} columns={columns} width={width} height={tableHeight(height)} theme={inp.theme} empty={spec.empty} />
+        <TableView slice={slice} model={model} columns={columns} width={width} height={tableHeight(height)} theme={inp.theme} empty={spec.empty + emptyBecause(inp.connectivity ?? null)} />
         {detail !== undefined && spec.footer ? spec.footer(detail, inp.now, width) : null}
       </Box>
     ),

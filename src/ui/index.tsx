@@ -38,6 +38,8 @@ export interface RenderDeps {
   clock?: { now(): number };
   /** Route stray console output above the frame (default true; off under test runners that replace console). */
   patchConsole?: boolean;
+  /** Runs every failed sync job now, ignoring backoff (the `r` key); returns the jobs retried. */
+  retryFailedJobs?: () => string[];
 }
 
 /** A running UI. */
@@ -52,7 +54,9 @@ export function createUi(deps: Omit<RenderDeps, 'stdout' | 'stdin' | 'patchConso
   const data = new PaneDataStore({ refreshMs: deps.options.refreshMs, now });
   const ticker = new Ticker(now);
   data.start();
-  const element = <App store={deps.store} status={deps.status} data={data} ticker={ticker} color={deps.options.color} now={now} onQuit={deps.onQuit} />;
+  const element = (
+    <App store={deps.store} status={deps.status} data={data} ticker={ticker} color={deps.options.color} now={now} onQuit={deps.onQuit} retryFailedJobs={deps.retryFailedJobs ?? (() => [])} />
+  );
   return { element, data, ticker };
 }
 

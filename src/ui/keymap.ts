@@ -63,7 +63,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
   global: [
     { keys: 'Ctrl-C', description: 'quit', action: 'forceQuit', match: (i, k) => k.ctrl && i === 'c' },
     { keys: '?', description: 'help', action: 'help', match: ch('?') },
-    { keys: 'r', description: 'refresh now', action: 'refresh', match: ch('r') },
+    { keys: 'r', description: 'refresh, retry failed jobs', action: 'refresh', match: ch('r') },
     { keys: 'space', description: 'pause/resume refresh', action: 'pause', match: ch(' ') },
     { keys: '+', description: 'refresh slower', action: 'slower', match: (i) => i === '+' || i === '=' },
     { keys: '-', description: 'refresh faster', action: 'faster', match: ch('-') },

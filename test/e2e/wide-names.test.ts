@@ -61,7 +61,11 @@ describe('issue-11 wide names in tmux', () => {
       expect(whales).toContain('[SELL]');
       for (let row = 2; row <= 20; row++) {
         s.keys('j');
-        await check(`whale-activity-${row}`, (sc) => lines(sc).filter((l) => /^ +\d+m ago/.test(l)).length >= 19 && lines(sc).findIndex((l) => l.startsWith('›')) === 4 + row);
+        await check(`whale-activity-${row}`, (sc) => {
+          const all = lines(sc);
+          const header = all.findIndex((l) => /^\s+Time\s+Trader\s+Market/.test(l));
+          return all.filter((l) => /^ +\d+m ago/.test(l)).length >= 19 && all.findIndex((l) => l.startsWith('›')) === header + row;
+        });
       }
       s.keys('Enter');
       await check('wallet-view', (sc) => sc.includes('Whale Activity › ') && sc.includes('Recent activity'));

@@ -29,7 +29,8 @@ function statusWith(jobs: JobStatus[], feed: RuntimeStatus['feed']): StatusSourc
   return { get: () => status, subscribe: () => () => undefined };
 }
 
-const linesOf = (frame: string): string[] => plain(frame).split('\n');
+/** The frame's lines without the offline/degraded banner (the fixed status has a failing job: see issue-11 tests). */
+const linesOf = (frame: string): string[] => plain(frame).split('\n').filter((l) => !/^ (OFFLINE|DEGRADED) /.test(l));
 
 describe('80×24 and the status line', () => {
   it('help-overlay-columns-run-together: at 80×24 every entry is whole, with a gap between columns', async () => {
@@ -61,7 +62,7 @@ describe('80×24 and the status line', () => {
       const frame = await waitForText(app.lastFrame, 'Help — keys here');
       expect(plain(frame)).toMatch(/\+\d+ more keys: enlarge the terminal to see them/);
       // A description too long for its column ends with an ellipsis, never runs into the next column.
-      expect(plain(frame)).toMatch(/o +cycle order \(PnL\/Vo… {3,}PgDn/);
+      expect(plain(frame)).toMatch(/o +cycle order \(PnL\/Vo… {3,}\S/);
     } finally {
       app.done();
     }

@@ -70,7 +70,8 @@ describe('panes render from a real store', () => {
       expect(lineWith(frame, 'BTC')).toMatch(/6\s+127K\s+99\.9% ██████████/);
 
       await press(app.stdin, '5');
-      frame = await waitForText(app.lastFrame, 'hit rate 5m');
+      // The hit-rate line is its own query: wait for the signal rows too.
+      frame = await waitForFrame(app.lastFrame, (f) => f.includes('hit rate 5m') && f.includes('ELITE'));
       const btc = lineWith(frame, 'BTC');
       expect(btc).toMatch(/3m \[HIGH\] ELITE Will BTC hit \$100k… ▲ UP\s+63\.5¢\s+60¢\s+\+1\.2 AlphaWhale #1 \[BUY\] \$12K ▁▂▃▃▄▅▆▆▇█/);
       expect(lineWith(frame, 'Fed')).toMatch(/20m \[LOW\]\s+MOM\s+Fed cuts rates in … ▼ DOWN\s+12¢\s+15¢\s+-0\.8/);

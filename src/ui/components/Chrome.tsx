@@ -6,8 +6,9 @@ import type { RuntimeStatus } from '../../lib/status.ts';
 import type { WhalesOverview } from '../../store/queries/overview.ts';
 import type { Slice } from '../data/slice.ts';
 import type { Theme } from '../theme.ts';
-import { formatClock, formatInt } from '../../lib/format.ts';
-import { displayWidth } from '../../lib/text-width.ts';
+import { formatAge, formatClock, formatInt } from '../../lib/format.ts';
+import { displayWidth, truncateToWidth } from '../../lib/text-width.ts';
+import type { Connectivity } from '../connectivity.ts';
 import { Line, type Segment } from './Line.tsx';
 
 /** Header: name, data source, clock. */
@@ -21,6 +22,27 @@ export function Header({ status, now, width, theme }: { status: RuntimeStatus; n
   const used = displayWidth(`whaletop · ${status.sourceLabel}`);
   const gap = Math.max(1, width - used - displayWidth(clock));
   return <Line segments={[...left, { text: ' '.repeat(gap) }, { text: clock }]} width={width} theme={theme} />;
+}
+
+/** Narrowest room the banner's reason keeps before it gives up the "since" and "last data" parts. */
+const BANNER_MIN_REASON = 28;
+
+/**
+ * The offline / degraded banner: what is wrong, why (the client's error), since when, when data last came in, and
+ * that `r` retries. On a narrow terminal the parts go by what they tell: "since" first, then "last data"; the
+ * label, the reason (cut with …) and the key always stay.
+ */
+export function Banner({ state, now, width, theme }: { state: Connectivity; now: number; width: number; theme: Theme }): React.JSX.Element {
+  const tone = state.level === 'offline' ? 'neg' : 'warn';
+  const label: Segment = { text: state.level === 'offline' ? ' OFFLINE ' : ' DEGRADED ', inverse: true, bold: true, tone };
+  const since: Segment[] = state.since === null ? [] : [{ text: ` · since ${formatClock(state.since)} UTC`, tone: 'muted' }];
+  const last: Segment[] = [{ text: state.lastSuccessAt === null ? ' · no data synced yet' : ` · last data ${formatAge(Math.max(0, now - state.lastSuccessAt))} ago`, tone: 'muted' }];
+  const key: Segment[] = [{ text: ' · ', tone: 'muted' }, { text: 'r', tone: 'accent' }, { text: ' retries' }];
+  const fixed = displayWidth(label.text) + 1;
+  const tails = [[...since, ...last, ...key], [...last, ...key], key];
+  const tail = tails.find((t) => width - fixed - segmentsWidth(t) >= BANNER_MIN_REASON) ?? key;
+  const room = Math.max(8, width - fixed - segmentsWidth(tail));
+  return <Line segments={[label, { text: ' ' }, { text: truncateToWidth(state.reason, room), tone }, ...tail]} width={width} theme={theme} />;
 }
 
 /** Full and compact labels of the stats cards (the Phase 2 spec's Whales page), with each card's colour. */

@@ -19,6 +19,8 @@ export interface KeyDeps {
   store: Store;
   now: () => number;
   onQuit: () => void;
+  /** Runs every failed sync job now; returns the jobs retried. */
+  retryFailedJobs: () => string[];
 }
 
 /** Key contexts in force: help and filter entry take over the keyboard. */
@@ -129,8 +131,13 @@ function act(press: Press, action: Action, arg: number | undefined): void {
     }
     case 'sortReverse':
       return dispatch({ type: 'cursor', update: (c) => ({ ...c, sortDesc: !c.sortDesc, sortColumn: c.sortColumn ?? 0 }) });
-    case 'refresh':
-      return data.refreshNow();
+    case 'refresh': {
+      // r: the screen's queries now, and every failed job now (a job backing off would otherwise wait cycles).
+      data.refreshNow();
+      const retried = deps.retryFailedJobs();
+      if (retried.length > 0) dispatch({ type: 'flash', text: `retrying now: ${retried.join(', ')}`, at: deps.now() });
+      return;
+    }
     case 'pause':
       return data.setPaused(!data.getSnapshot().paused);
     case 'faster':

@@ -15,6 +15,8 @@ export interface MountOptions {
   onQuit?: () => void;
   /** A status source of the test's own (jobs, feed); default {@link fixedStatus} with `feed`. */
   status?: StatusSource;
+  /** What `r` retries (the scheduler's retryFailed); default nothing. */
+  retryFailedJobs?: () => string[];
 }
 
 /** Renders the whole App over `store` at a fixed clock and terminal size; `done()` unmounts and stops polling. */
@@ -27,6 +29,7 @@ export function mountApp(store: Store, o: MountOptions = {}) {
     options: { refreshMs: 60_000, color: o.color ?? true },
     onQuit: o.onQuit ?? (() => undefined),
     clock: { now: () => NOW },
+    ...(o.retryFailedJobs ? { retryFailedJobs: o.retryFailedJobs } : {}),
   });
   const r = render(ui.element);
   resize(r.stdout, o.columns ?? 100, o.rows ?? 30, true);

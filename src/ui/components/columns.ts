@@ -1,8 +1,17 @@
 /**
- * Column specifications and fitting them to the terminal width before any table sees them. Each column has a
- * priority (1 = keep longest) and a minimum width; when the row is too wide, text columns shrink to a
- * comfortable width, then lower-value columns drop, then text shrinks to its minimum. Cells are truncated with `…` by
- * display width, so nothing is clipped mid-cell.
+ * Column specifications and fitting them to the terminal width before any table sees them. Columns give way by
+ * the information they carry, never by their position:
+ *   - each column declares its `priority`, its information value (1 = the row's identity and its key numbers,
+ *     kept longest; higher numbers drop first on a narrow terminal);
+ *   - a column whose text is the same on every visible row tells nothing row to row (a `[TRADE]` badge on every
+ *     trade, a blank X handle) and drops before any column that varies, whatever its priority;
+ *   - among equals, the rightmost drops first, so the table's left part stays put.
+ * When a row is too wide: text columns shrink to a comfortable width, then columns drop by information until the
+ * rest fits (only those of priority > 1), then text shrinks to its minimum, then whatever still does not fit drops
+ * by the same order. Cells are truncated with `…` by display width, so nothing is clipped mid-cell.
+ *
+ * A new column (a grade, a score) declares its priority beside its peers: 1 if a row means nothing without it, 2 for
+ * the main figures, 3+ for detail that helps on a wide screen.
  */
 import type { Tone } from '../theme.ts';
 import { displayWidth, type Align } from '../../lib/text-width.ts';
@@ -11,7 +20,7 @@ import { displayWidth, type Align } from '../../lib/text-width.ts';
 export interface ColumnSpec<T> {
   key: string;
   header: string;
-  /** 1 is the most important; higher numbers drop first on a narrow terminal. */
+  /** Information value: 1 is kept longest; higher numbers drop first on a narrow terminal (module comment). */
   priority: number;
   minWidth: number;
   /** Upper bound of the natural width (long titles); default unbounded. */
@@ -54,16 +63,21 @@ export function fitColumns<T>(columns: readonly ColumnSpec<T>[], rows: readonly 
       excess -= give;
     }
   };
-  const dropWorst = (): void => {
-    const worst = fitted.reduce((a, b) => (b.priority > a.priority ? b : a));
+  // What a column tells on this screen: nothing when every visible row shows the same text (Infinity drops it first).
+  const constant = new Set(columns.filter((c) => rows.length > 1 && rows.every((r) => c.text(r) === c.text(rows[0]!))).map((c) => c.key));
+  const value = (c: FittedColumn<T>): number => (constant.has(c.key) ? Number.POSITIVE_INFINITY : c.priority);
+  const dropLeastInformative = (candidates: FittedColumn<T>[]): void => {
+    // The last of the least informative: among equals, the rightmost goes.
+    const worst = candidates.reduce((a, b) => (value(b) >= value(a) ? b : a));
     fitted = fitted.filter((c) => c !== worst);
   };
   // 1. Text columns give way down to a comfortable width; 2. low-value columns go; 3. text shrinks to its
-  // minimum; 4. whatever still does not fit is dropped, lowest priority first.
+  // minimum; 4. whatever still does not fit is dropped, least informative first.
   shrinkTo((c) => Math.max(c.minWidth, COMFORTABLE_TEXT));
-  while (total(fitted) > width && fitted.some((c) => c.priority > 1)) dropWorst();
+  const expendable = (): FittedColumn<T>[] => fitted.filter((c) => value(c) > 1);
+  while (total(fitted) > width && expendable().length > 0) dropLeastInformative(expendable());
   shrinkTo((c) => c.minWidth);
-  while (fitted.length > 0 && total(fitted) > width) dropWorst();
+  while (fitted.length > 0 && total(fitted) > width) dropLeastInformative(fitted);
   // Spare width goes to the first shrinkable column (the title), so long text shows as much as fits.
   const spare = width - total(fitted);
   const grow = fitted.find((c) => c.shrink);

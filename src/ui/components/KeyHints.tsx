@@ -1,15 +1,61 @@
 import React from 'react';
 import { Box } from 'ink';
-import { bindingsFor, type KeyContext } from '../keymap.ts';
+import { bindingsFor, type Action, type KeyContext } from '../keymap.ts';
 import type { Theme } from '../theme.ts';
 import { displayWidth, fitToWidth } from '../../lib/text-width.ts';
 import { Line, type Segment } from './Line.tsx';
 
-/** One line of the most useful keys of the current contexts (from the keymap, so it cannot drift). */
+/**
+ * Which keys a hint line shows first when it cannot show them all, by how much a newcomer needs them: how to get
+ * help and how to leave come first (always shown), then filtering, sorting, opening a row, moving, tabs; the rest
+ * as room allows. Every key is in the help overlay (`?`) anyway.
+ */
+const HINT_RANK: readonly Action[] = [
+  'help', 'quit', 'back', 'filter', 'sort', 'enter', 'down', 'up', 'tab', 'category', 'period', 'order', 'watch', 'refresh',
+  'filterDone', 'filterClear', 'filterDelete', 'pause', 'sortReverse', 'nextTab', 'prevTab', 'top', 'bottom', 'pageDown', 'pageUp', 'slower', 'faster',
+];
+const rank = (a: Action): number => {
+  const i = HINT_RANK.indexOf(a);
+  return i === -1 ? HINT_RANK.length : i;
+};
+
+/** One hint: `keys description`, and its width on the line with the gap after it. */
+interface Hint {
+  keys: string;
+  description: string;
+  action: Action;
+  order: number;
+}
+const hintWidth = (h: Hint): number => displayWidth(h.keys) + 1 + displayWidth(h.description) + 2;
+
+/**
+ * One line of the keys of the current contexts (from the keymap, so it cannot drift). When they do not all fit,
+ * the most needed ones are kept ({@link HINT_RANK}): `?` (help) and `q` (quit, or back in a view) always, `/` and
+ * `s` next. Shown in the keymap's order, help and quit at the end of the line.
+ */
 export function KeyHints({ contexts, width, theme }: { contexts: readonly KeyContext[]; width: number; theme: Theme }): React.JSX.Element {
-  const shown = bindingsFor(contexts).filter((b) => b.action !== 'forceQuit' && b.action !== 'tab');
-  const segments = shown.flatMap((b): Segment[] => [{ text: b.keys, tone: 'accent' }, { text: ` ${b.description}  ` }]);
-  return <Line segments={[{ text: '1-5', tone: 'accent' }, { text: ' tabs  ' }, ...segments]} width={width} theme={theme} />;
+  const bindings = bindingsFor(contexts).filter((b) => b.action !== 'forceQuit');
+  const hints: Hint[] = [];
+  const seen = new Set<string>();
+  bindings.forEach((b, order) => {
+    // The five tab digits are one hint, `1-5 tabs`.
+    const h: Hint = b.action === 'tab' ? { keys: '1-5', description: 'tabs', action: 'tab', order } : { keys: b.keys, description: b.description, action: b.action, order };
+    const id = `${h.action}|${h.keys}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    hints.push(h);
+  });
+  const pinned = (h: Hint): boolean => h.keys === '?' || h.keys === 'q' || h.keys.startsWith('?/');
+  const chosen = new Set(hints.filter(pinned));
+  let used = [...chosen].reduce((w, h) => w + hintWidth(h), 0);
+  for (const h of [...hints].sort((a, b) => rank(a.action) - rank(b.action) || a.order - b.order)) {
+    if (chosen.has(h) || used + hintWidth(h) - 2 > width) continue;
+    chosen.add(h);
+    used += hintWidth(h);
+  }
+  const shown = hints.filter((h) => chosen.has(h)).sort((a, b) => Number(pinned(a)) - Number(pinned(b)) || a.order - b.order);
+  const segments = shown.flatMap((h, i): Segment[] => [...(i > 0 ? [{ text: '  ' }] : []), { text: h.keys, tone: 'accent' }, { text: ` ${h.description}` }]);
+  return <Line segments={segments} width={width} theme={theme} />;
 }
 
 /** Gap between help columns, in cells. */

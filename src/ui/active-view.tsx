@@ -19,7 +19,8 @@ import { activeCursor, type DetailRoute, type UiState } from './state.ts';
 import { emptyBecause, type Connectivity } from './connectivity.ts';
 import type { Theme } from './theme.ts';
 import type { HitRateRow } from '../store/queries/signals.ts';
-import { walletView, WALLET_FOOTER_LINES } from './views/Wallet/index.tsx';
+import { walletView } from './views/Wallet/index.tsx';
+import { layoutDetail } from './views/layout.ts';
 import { marketView } from './views/Market/index.tsx';
 import type { DetailSpec } from './views/types.ts';
 
@@ -109,9 +110,7 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
   const detail = rowsOf(slice);
   const columns = spec.columns(inp.now);
   const model = tableModel(detail === undefined ? [] : spec.rows(detail), columns, route.cursor, spec.search, spec.rowKey);
-  const header = detail === undefined ? [] : spec.header(detail, inp.now);
-  const footerLines = route.kind === 'wallet' && detail !== undefined ? WALLET_FOOTER_LINES : 0;
-  const tableHeight = (h: number): number => Math.max(3, h - header.length - footerLines);
+  const layout = layoutDetail(bodyHeight, detail === undefined ? [] : spec.header(detail, inp.now), model.rows.length, detail !== undefined && spec.footer ? spec.footer.need(detail) : null);
   return {
     slices: [def],
     contexts: ['detail', 'watchable', 'table', 'global'],
@@ -119,16 +118,16 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
     subtitle: cursorText(model, route.cursor.filter),
     title: spec.title(detail),
     sortCount: sortable(columns).length,
-    pageSize: Math.max(1, tableHeight(bodyHeight) - 2),
+    pageSize: Math.max(1, layout.tableHeight - 2),
     enter: (row) => spec.enter?.(row) ?? null,
     watch: () => spec.watch(detail),
     body: (width, height) => (
       <Box flexDirection="column" height={height}>
-        {header.map((segments, i) => (
+        {layout.header.map((segments, i) => (
           <Line key={i} segments={segments} width={width} theme={inp.theme} />
         ))}
-        <TableView slice={slice} model={model} columns={columns} width={width} height={tableHeight(height)} theme={inp.theme} empty={spec.empty + emptyBecause(inp.connectivity ?? null)} />
-        {detail !== undefined && spec.footer ? spec.footer(detail, inp.now, width) : null}
+        <TableView slice={slice} model={model} columns={columns} width={width} height={layout.tableHeight} theme={inp.theme} empty={spec.empty + emptyBecause(inp.connectivity ?? null)} />
+        {detail !== undefined && spec.footer && layout.footerRows > 0 ? spec.footer.render(detail, inp.now, width, layout.footerRows) : null}
       </Box>
     ),
   };

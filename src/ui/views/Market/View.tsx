@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../../components/columns.ts';
 import type { Segment } from '../../components/Line.tsx';
+import type { HeaderLine } from '../layout.ts';
 import { outcomeBadge } from '../../components/Badge.ts';
 import { shareBar } from '../../components/Bar.ts';
 import type { HolderRow } from '../../../store/queries/holders.ts';
@@ -16,8 +17,8 @@ export function holderColumns(now: number): ColumnSpec<HolderRow>[] {
   ];
 }
 
-/** Header lines: question, market facts, prices per outcome, concentration. */
-export function marketHeader(d: MarketDetail, now: number): Segment[][] {
+/** Header lines: question (1), prices per outcome (2), concentration (3), market facts (4). */
+export function marketHeader(d: MarketDetail, now: number): HeaderLine[] {
   const question: Segment[] = [
     { text: d.question || d.conditionId, tone: 'title' },
     ...(d.watched ? [{ text: ' [watched]', tone: 'accent' as const }] : []),
@@ -47,5 +48,10 @@ export function marketHeader(d: MarketDetail, now: number): Segment[][] {
         { text: ` · top ${traderLabel(c.topName, c.topWallet)} ${formatCompact(c.topAmount)}` },
       ]
     : [{ text: 'Concentration: no holder snapshot yet', tone: 'muted' }];
-  return [question, facts, prices, conc];
+  return [
+    { segments: question, priority: 1 },
+    { segments: facts, priority: 4 },
+    { segments: prices, priority: 2 },
+    { segments: conc, priority: 3 },
+  ];
 }

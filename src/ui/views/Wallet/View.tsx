@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../../components/columns.ts';
 import type { Segment } from '../../components/Line.tsx';
+import type { HeaderLine } from '../layout.ts';
 import { outcomeBadge } from '../../components/Badge.ts';
 import type { PositionRow, TraderDetail } from '../../../store/queries/trader.ts';
 import { formatCents, formatPercentSigned, formatRelative, formatUsd, shortWallet, traderLabel } from '../../../lib/format.ts';
@@ -18,8 +19,11 @@ export function positionColumns(): ColumnSpec<PositionRow>[] {
   ];
 }
 
-/** Header lines: identity, bio, PnL by period, open positions' totals with their PnL, ranks across boards. */
-export function walletHeader(d: TraderDetail, now: number): Segment[][] {
+/**
+ * Header lines: identity, bio, PnL by period, open positions' totals with their PnL, ranks across boards. By
+ * information (what a short terminal keeps): who (1), PnL (2), totals (3), ranks (4), the bio last (5).
+ */
+export function walletHeader(d: TraderDetail, now: number): HeaderLine[] {
   const p = d.profile;
   const identity: Segment[] = [
     { text: traderLabel(d.name, d.wallet), tone: 'title' },
@@ -50,7 +54,12 @@ export function walletHeader(d: TraderDetail, now: number): Segment[][] {
       r.current ? { text: `#${r.rank}`, tone: 'accent' } : { text: `(was #${r.rank})`, tone: 'muted' },
     );
   });
-  const lines = [identity, pnl, totals, ranks];
-  if (p?.bio) lines.splice(1, 0, [{ text: p.bio, tone: 'muted' }]);
+  const lines: HeaderLine[] = [
+    { segments: identity, priority: 1 },
+    { segments: pnl, priority: 2 },
+    { segments: totals, priority: 3 },
+    { segments: ranks, priority: 4 },
+  ];
+  if (p?.bio) lines.splice(1, 0, { segments: [{ text: p.bio, tone: 'muted' }], priority: 5 });
   return lines;
 }

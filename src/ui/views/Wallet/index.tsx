@@ -25,16 +25,16 @@ export function walletView(wallet: string, nameHint: string, theme: Theme): Deta
     rowKey: (r) => `${r.conditionId}|${r.outcome}`,
     enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.title, cursor: EMPTY_CURSOR }),
     watch: (d) => ({ kind: 'wallet', id: wallet, label: traderLabel(d?.name || nameHint, wallet) }),
-    footer: (d, now, width) =>
-      d.activity.length === 0 ? null : (
+    footer: {
+      // Worth showing with three trades or more; it gives way to the positions on a short terminal.
+      need: (d) => (d.activity.length === 0 ? null : { rows: Math.min(ACTIVITY_ROWS, d.activity.length), minRows: Math.min(3, d.activity.length), chrome: 2 }),
+      render: (d, now, width, rows) => (
         <Box flexDirection="column">
           <Line segments={[{ text: 'Recent activity', tone: 'title' }]} width={width} theme={theme} />
-          <DataTable columns={activityColumns(now).filter((c) => c.key !== 'trader')} rows={d.activity} selected={-1} width={width} height={ACTIVITY_ROWS} theme={theme} />
+          <DataTable columns={activityColumns(now).filter((c) => c.key !== 'trader')} rows={d.activity.slice(0, rows)} selected={-1} width={width} height={rows} theme={theme} />
         </Box>
       ),
+    },
     empty: 'no open positions',
   };
 }
-
-/** Lines the wallet footer takes when there is activity (title + header + rows). */
-export const WALLET_FOOTER_LINES = ACTIVITY_ROWS + 2;

@@ -19,6 +19,7 @@ import type { Ticker } from './data/ticker.ts';
 import { keyContexts, useKeys } from './hooks/useKeys.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
 import { PANES } from './panes/index.ts';
+import { paneRows } from './panes/model.ts';
 import { activeCursor, initialState, reduce, TAB_SHORT, TABS, type UiMsg, type UiState } from './state.ts';
 import { createTheme } from './theme.ts';
 import { getWhalesOverview } from '../store/queries/overview.ts';
@@ -83,10 +84,8 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   }
   const width = columns;
   const contexts = keyContexts(state, view);
-  const counts = PANES.map((p) => {
-    const r = rowsOf(snapshot.slices[p.slices(ctx)[0]!.key]);
-    return Array.isArray(r) ? r.length : null;
-  });
+  // Each tab's count from its first slice (exact, or 200+); the active tab's follows its filter.
+  const counts = PANES.map((p, i) => (i === state.tab && state.stack.length === 0 ? view.count : paneRows(rowsOf(snapshot.slices[p.slices(ctx)[0]!.key]) as unknown[] | undefined, p.rowLimit).count));
   const cursor = activeCursor(state);
   const message: Segment[] = state.filterEditing
     ? [{ text: '/', tone: 'accent' }, { text: cursor.filter }, { text: '▏', tone: 'accent' }, { text: '  Enter keep · Esc clear', tone: 'muted' }]

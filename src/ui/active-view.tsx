@@ -9,7 +9,7 @@ import type { ColumnSpec } from './components/columns.ts';
 import { rowsOf, type Slice, type SliceDef } from './data/slice.ts';
 import type { PaneSnapshot } from './data/pane-store.ts';
 import type { KeyContext } from './keymap.ts';
-import { sortable, tableModel, type TableModel } from './panes/model.ts';
+import { paneRows, sortable, tableModel, type TableModel } from './panes/model.ts';
 import { PANES } from './panes/index.ts';
 import { HIT_RATE_KEY } from './panes/LiveSignals/index.ts';
 import { hitRateSegments } from './panes/LiveSignals/View.tsx';
@@ -33,6 +33,11 @@ export interface ActiveView {
   subtitle: string;
   /** Breadcrumb title of a detail view; null on the tabs. */
   title: string | null;
+  /**
+   * The active tab's count as its label shows it: the rows (`200+` when the query found more), and while a filter
+   * is set, the matching rows of them (`12 of 200+`). null in a detail view or before the first result.
+   */
+  count: string | null;
   /** Sortable columns of the table (`s` cycles through them). */
   sortCount: number;
   /** Data rows a page holds (PgUp/PgDn). */
@@ -72,7 +77,8 @@ function paneView(inp: ViewInputs, bodyHeight: number): ActiveView {
   const main = snapshot.slices[slices[0]!.key];
   const columns = pane.columns(now);
   const cursor = activeCursor(state);
-  const model = tableModel((rowsOf(main) as unknown[] | undefined) ?? [], columns, cursor, pane.search, pane.rowKey);
+  const { rows: shownRows, count } = paneRows(rowsOf(main) as unknown[] | undefined, pane.rowLimit);
+  const model = tableModel(shownRows, columns, cursor, pane.search, pane.rowKey);
   const signals = state.tab === 4;
   const footerLines = signals ? 1 : 0;
   const board = state.tab === 0 ? `${state.board.category} · ${state.board.period} · ${state.board.orderBy}` : '';
@@ -90,6 +96,7 @@ function paneView(inp: ViewInputs, bodyHeight: number): ActiveView {
     model,
     subtitle,
     title: null,
+    count: count === null ? null : cursor.filter ? `${model.rows.length} of ${count}` : count,
     sortCount: sortable(columns).length,
     pageSize: Math.max(1, bodyHeight - 2 - footerLines),
     enter: (row) => pane.enter?.(row) ?? null,
@@ -116,6 +123,7 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
     contexts: ['detail', 'watchable', 'table', 'global'],
     model,
     subtitle: cursorText(model, route.cursor.filter),
+    count: null,
     title: spec.title(detail),
     sortCount: sortable(columns).length,
     pageSize: Math.max(1, layout.tableHeight - 2),

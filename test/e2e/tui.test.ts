@@ -231,7 +231,7 @@ describe('whaletop --demo in a real terminal', () => {
       run.session.keys('Tab');
       const whales = await run.step('whale-activity', hasWhaleRows, FIRST_DATA_MS);
       expect(whales).toMatch(/Time\s+Trader\s+Market\s+Type\s+Side\s+Outcome\s+Size\s+Price/);
-      expect(whales).toMatch(/2 Whale Activity \([1-9][\d,]*\)/);
+      expect(whales).toMatch(/2 Whale Activity \([1-9][\d,]*\+?\)/);
       expect(whales).not.toContain('no whale activity');
 
       run.session.type('3');

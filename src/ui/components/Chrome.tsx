@@ -76,7 +76,8 @@ export interface TabsProps {
   titles: readonly string[];
   /** Short labels, used when the full ones do not fit. */
   short: readonly string[];
-  counts: readonly (number | null)[];
+  /** Each tab's count as shown (`42`, `200+`, `3 of 200+`), null before its first result. */
+  counts: readonly (string | null)[];
   active: number;
   width: number;
   theme: Theme;

@@ -16,6 +16,16 @@ export interface TableModel<T> {
   keyAt(index: number): string | null;
 }
 
+/**
+ * A pane's rows as its query returned them (up to `limit` + 1) → the rows to show (at most `limit`) and the
+ * count for its tab: exact, or `limit+` when the query found more. One extra row costs nothing; a count() of its
+ * own would be one more statement per tab on an engine that runs one statement at a time.
+ */
+export function paneRows<T>(rows: readonly T[] | undefined, limit: number): { rows: readonly T[]; count: string | null } {
+  if (rows === undefined) return { rows: [], count: null };
+  return rows.length > limit ? { rows: rows.slice(0, limit), count: `${limit}+` } : { rows, count: String(rows.length) };
+}
+
 /** Columns `s` can cycle through. */
 export const sortable = <T,>(columns: readonly ColumnSpec<T>[]): ColumnSpec<T>[] => columns.filter((c) => c.sortValue);
 

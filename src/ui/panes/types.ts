@@ -32,4 +32,9 @@ export interface TablePaneSpec<T> {
   watch?(row: T): WatchTarget | null;
   /** What an empty ready table says (never "failed"). */
   empty: string;
+  /**
+   * Rows the table shows at most. Its query asks for one more, so the tab count can say `200+` when there are
+   * more rather than pretend the 200 shown are all (see paneRows).
+   */
+  rowLimit: number;
 }

@@ -6,11 +6,13 @@ import { signalColumns } from './View.tsx';
 /** Slice key of the hit-rate footer. */
 export const HIT_RATE_KEY = 'signal-hit-rate';
 
+const SIGNAL_ROWS = 200;
+
 /** Tab 5: fired live signals, newest first, with the hit rate so far in the footer. */
 export const liveSignalsPane: TablePaneSpec<SignalRow> = {
   title: 'Live Signals',
   slices: ({ store, now }) => [
-    { key: 'signals', run: () => getSignals(store, { limit: 200, now: now() }) },
+    { key: 'signals', run: () => getSignals(store, { limit: SIGNAL_ROWS + 1, now: now() }) },
     { key: HIT_RATE_KEY, run: () => getSignalHitRate(store) },
   ],
   columns: signalColumns,
@@ -19,4 +21,5 @@ export const liveSignalsPane: TablePaneSpec<SignalRow> = {
   enter: (r) => ({ kind: 'market', conditionId: r.conditionId, title: r.question, cursor: EMPTY_CURSOR }),
   watch: (r) => ({ kind: 'market', id: r.conditionId, label: r.question || r.conditionId }),
   empty: 'no signals fired in the last 24 h',
+  rowLimit: SIGNAL_ROWS,
 };

@@ -208,7 +208,7 @@ describe('panes and detail views from a store the simulator filled', () => {
     const app = mount();
     try {
       await press(app.stdin, '3');
-      const frame = await waitForFrame(app.lastFrame, (f) => f.includes(`3 Smart Money (${Math.min(200, groups.size)})`), FRAME_MS);
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes(`3 Smart Money (${groups.size > 200 ? '200+' : groups.size})`), FRAME_MS);
       const line = tableRows(frame, ['#', 'Trader', 'Market', 'Position', 'PnL'])[0] ?? '';
       expect(plain(line)).toMatch(
         new RegExp(`#${top!.rank} .*${re(shown(top!.title))}\\s+\\[${re(top!.outcome)}\\]\\s+${re(formatUsd(top!.value))}\\s+${re(formatUsd(top!.pnl, { signed: true }))}`),

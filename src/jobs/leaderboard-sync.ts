@@ -1,5 +1,5 @@
 /**
- * leaderboard-sync (spec: hourly, and once at start): every board — 10 categories × 4 periods × 2 orderings —
+ * leaderboard-sync (spec: hourly, and once at start): every board — 11 categories (the documented ten and ESPORTS) × 4 periods × 2 orderings —
  * up to `leaderboardMaxResults` ranks each, into trader_rankings. Every wallet seen joins the tracked set
  * (discovered_via = leaderboard). Boards are fetched concurrently; the clients' rate gates set the pace (the
  * spec slept 0.2 s between boards instead).
@@ -15,7 +15,7 @@ import type { JobContext, JobDefinition } from './scheduler.ts';
 /** Job name. */
 export const LEADERBOARD_SYNC = 'leaderboard-sync';
 
-/** All 80 boards, in a stable order. */
+/** All 88 boards (11 categories × 4 periods × 2 orders), in a stable order. */
 export function allLeaderboards(): LeaderboardQuery[] {
   return LEADERBOARD_CATEGORIES.flatMap((category) =>
     LEADERBOARD_PERIODS.flatMap((timePeriod) => LEADERBOARD_ORDERS.map((orderBy) => ({ category, timePeriod, orderBy }))),

@@ -4,7 +4,11 @@
  * unless the field says otherwise; token ids, condition ids and wallets are strings; wallets are lower-case.
  */
 
-/** Leaderboard categories accepted by `/v1/leaderboard` (POLYMARKET_API.md §1.1). */
+/**
+ * Leaderboard categories accepted by `/v1/leaderboard` (POLYMARKET_API.md §1.1): the documented ten, and ESPORTS,
+ * which the documented enum lacks but live traffic was seen requesting (`category=esports`); the category is sent
+ * upper-case like the others (the API is reported to take either case).
+ */
 export const LEADERBOARD_CATEGORIES = [
   'OVERALL',
   'POLITICS',
@@ -16,6 +20,7 @@ export const LEADERBOARD_CATEGORIES = [
   'ECONOMICS',
   'TECH',
   'FINANCE',
+  'ESPORTS',
 ] as const;
 /** One leaderboard category. */
 export type LeaderboardCategory = (typeof LEADERBOARD_CATEGORIES)[number];

@@ -48,7 +48,7 @@ export interface UiState {
 }
 
 /** Leaderboard categories, periods and orders (Polymarket's /v1/leaderboard). */
-export const CATEGORIES = ['OVERALL', 'POLITICS', 'SPORTS', 'CRYPTO', 'CULTURE', 'MENTIONS', 'WEATHER', 'ECONOMICS', 'TECH', 'FINANCE'] as const;
+export const CATEGORIES = ['OVERALL', 'POLITICS', 'SPORTS', 'CRYPTO', 'CULTURE', 'MENTIONS', 'WEATHER', 'ECONOMICS', 'TECH', 'FINANCE', 'ESPORTS'] as const;
 export const PERIODS = ['DAY', 'WEEK', 'MONTH', 'ALL'] as const;
 export const ORDERS = ['PNL', 'VOL'] as const;
 

@@ -8,8 +8,11 @@ import { addAt } from './math.ts';
 import { MARKET_CATEGORIES } from './names.ts';
 import type { SimWallet } from './types.ts';
 
-/** Leaderboard categories in the API's order (POLYMARKET_API.md §1.1). */
-export const LEADERBOARD_CATEGORIES = ['OVERALL', ...MARKET_CATEGORIES] as const;
+/**
+ * Leaderboard categories in the API's order (POLYMARKET_API.md §1.1), and ESPORTS, seen in live traffic though not
+ * in the documented enum. The world has no esports markets, so its ESPORTS boards are empty (but answered).
+ */
+export const LEADERBOARD_CATEGORIES = ['OVERALL', ...MARKET_CATEGORIES, 'ESPORTS'] as const;
 /** Leaderboard periods. */
 export const LEADERBOARD_PERIODS = ['DAY', 'WEEK', 'MONTH', 'ALL'] as const;
 /** Leaderboard orderings. */
@@ -61,8 +64,9 @@ export class Leaderboards {
     if (period === 'ALL') {
       for (const w of e.wallets) {
         for (let c = 0; c < LEADERBOARD_CATEGORIES.length; c++) {
-          vol[c]![w.idx] = w.vol[c]!;
-          pnl[c]![w.idx] = w.realized[c]!;
+          // A wallet keeps totals per market category (+ OVERALL); categories without markets have none.
+          vol[c]![w.idx] = w.vol[c] ?? 0;
+          pnl[c]![w.idx] = w.realized[c] ?? 0;
         }
         for (const pos of w.positions.values()) {
           if (pos.size <= 0) continue;

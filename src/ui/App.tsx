@@ -67,7 +67,7 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   const viewFor = (s: UiState) =>
     activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle', connectivity: trouble }, bodyHeight);
   const view = viewFor(state);
-  const overview: SliceDef = useMemo(() => ({ key: 'overview', run: () => getWhalesOverview(store, { now: clock() }) }), [store, clock]);
+  const overview: SliceDef = useMemo(() => ({ key: 'overview', run: (signal) => getWhalesOverview(store, { now: clock() }, signal) }), [store, clock]);
   // The hidden tabs' first slices feed their tab counts: refreshed in the background, less often.
   const background = PANES.map((p) => p.slices(ctx)[0]!);
   const sliceKeys = [...view.slices, ...background].map((s) => s.key).join('|');

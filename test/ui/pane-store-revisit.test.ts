@@ -61,12 +61,18 @@ describe('PaneDataStore on revisiting a view', () => {
     now += 1;
     store.setVisible([a.def]);
     expect(a.runs).toBe(2); // exactly one interval old: fetched on sight
-    // Never two of the same in flight: showing it again while its query runs starts nothing.
+    // Never two of the same in flight: a refresh while its query runs starts nothing…
+    store.refreshNow();
+    expect(a.runs).toBe(2);
+    // …but leaving the view cancels that query (issue 11: a tab switch cancels what left the screen), so showing
+    // it again runs it afresh, and only the fresh run's answer is published.
     store.setVisible([b.def]);
     now += 10_000;
     store.setVisible([a.def]);
-    expect(a.runs).toBe(2);
+    expect(a.runs).toBe(3);
+    await a.resolve(['cancelled']);
     await a.resolve([2]);
+    await until(() => (store!.getSnapshot().slices.a as { rows?: unknown } | undefined)?.rows?.toString() === '2');
     expect(store.getSnapshot().slices.a).toMatchObject({ state: 'ready', rows: [2] });
   });
 

@@ -54,7 +54,7 @@ export interface WhaleActivityParams {
  * reverse time order, stopping at the LIMIT; with a wallet, through the table's own (proxy_wallet, timestamp) key. No FINAL: wallet_activity is an append-only
  * MergeTree deduplicated at insert.
  */
-export function getWhaleActivity(store: Store, params: WhaleActivityParams = {}): Promise<WhaleActivityRow[]> {
+export function getWhaleActivity(store: Store, params: WhaleActivityParams = {}, signal?: AbortSignal): Promise<WhaleActivityRow[]> {
   const now = params.now ?? Date.now();
   return store.query<WhaleActivityRow>(
     `SELECT proxy_wallet AS wallet, ${walletName('proxy_wallet')} AS name, ${selectList(ACTIVITY_FIELDS)}
@@ -71,5 +71,6 @@ export function getWhaleActivity(store: Store, params: WhaleActivityParams = {})
       wallet: params.wallet ?? '',
       limit: params.limit ?? 50,
     },
+    signal,
   );
 }

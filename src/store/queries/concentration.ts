@@ -31,7 +31,7 @@ export interface ConcentrationParams {
  * Markets by top-5 holder share, most concentrated first, from each market's latest holder snapshot, with the top
  * holder's name (one statement).
  */
-export function getPositionConcentration(store: Store, params: ConcentrationParams = {}): Promise<ConcentrationRow[]> {
+export function getPositionConcentration(store: Store, params: ConcentrationParams = {}, signal?: AbortSignal): Promise<ConcentrationRow[]> {
   return store.query<ConcentrationRow>(
     `SELECT h.conditionId AS conditionId, m.question AS question, m.slug AS slug, h.holders AS holders,
             h.totalAmount AS totalAmount, h.top5Amount AS top5Amount,
@@ -52,5 +52,6 @@ export function getPositionConcentration(store: Store, params: ConcentrationPara
      ORDER BY top5Share DESC, conditionId
      LIMIT {limit:UInt32}`,
     { limit: params.limit ?? 30, minHolders: params.minHolders ?? 3, conditionId: params.conditionId ?? '' },
+    signal,
   );
 }

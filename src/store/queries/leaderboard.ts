@@ -36,7 +36,7 @@ interface RawRow extends Omit<LeaderboardRow, 'verified'> {
  * The current board for (category, period, orderBy), best rank first. Rows of wallets that fell off the board
  * (older than the board's latest sync) are excluded, and one row per rank is kept.
  */
-export async function getLeaderboard(store: Store, params: LeaderboardParams = {}): Promise<LeaderboardRow[]> {
+export async function getLeaderboard(store: Store, params: LeaderboardParams = {}, signal?: AbortSignal): Promise<LeaderboardRow[]> {
   const bound = {
     category: params.category ?? 'OVERALL',
     period: params.period ?? 'ALL',
@@ -59,6 +59,7 @@ export async function getLeaderboard(store: Store, params: LeaderboardParams = {
      LIMIT 1 BY rank
      LIMIT {limit:UInt32}`,
     bound,
+    signal,
   );
   return rows.map((r) => ({ ...r, rank: Number(r.rank), verified: Number(r.verified) === 1 }));
 }

@@ -79,7 +79,7 @@ interface HolderWithConcentration extends RawHolderRow {
  * the per-outcome LIMIT (the embedded engine runs one statement at a time, so every statement saved is latency
  * saved). The outcome labels come from the market's row.
  */
-export async function getMarketDetail(store: Store, params: MarketParams): Promise<MarketDetail> {
+export async function getMarketDetail(store: Store, params: MarketParams, signal?: AbortSignal): Promise<MarketDetail> {
   const conditionId = params.conditionId;
   const now = params.now ?? Date.now();
   const [markets, rawHolders] = await Promise.all([
@@ -105,6 +105,7 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
               toUInt8(watch.2 > 0 AND watch.1 = 0) AS watched
        FROM markets WHERE condition_id = {conditionId:String}`,
       { conditionId, from: now - 3_600_000, to: now },
+      signal,
     ),
     store.query<HolderWithConcentration>(
       `SELECT *, ${walletName('topWallet')} AS topName FROM (
@@ -118,6 +119,7 @@ export async function getMarketDetail(store: Store, params: MarketParams): Promi
        ORDER BY outcomeIndex ASC, amount DESC, wallet
        LIMIT {perOutcome:UInt32} BY outcomeIndex`,
       { conditionId, perOutcome: params.holdersPerOutcome ?? 10 },
+      signal,
     ),
   ]);
   const m = markets[0];

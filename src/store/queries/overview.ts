@@ -24,7 +24,7 @@ export interface OverviewParams {
  * reads only the 24 h window through wallet_activity's `by_time` projection (schema/005), and current positions
  * are scanned once for both the count and the distinct markets.
  */
-export async function getWhalesOverview(store: Store, params: OverviewParams = {}): Promise<WhalesOverview> {
+export async function getWhalesOverview(store: Store, params: OverviewParams = {}, signal?: AbortSignal): Promise<WhalesOverview> {
   const now = params.now ?? Date.now();
   const rows = await store.query<Record<keyof WhalesOverview, number | string>>(
     `SELECT
@@ -40,6 +40,7 @@ export async function getWhalesOverview(store: Store, params: OverviewParams = {
        held.1 AS totalPositions,
        held.2 AS marketsHeld`,
     { from: now - 24 * 3_600_000, to: now, minUsd: params.minUsd ?? 500, allWallets: 1, wallets: [] },
+    signal,
   );
   const r = rows[0];
   return {

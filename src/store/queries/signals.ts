@@ -59,7 +59,7 @@ type RawSignal = Omit<SignalRow, 'priceNow' | 'spark'>;
 const asBool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || Number(v) === 1);
 
 /** Fired signals newest first, each with the token's latest mid and a sparkline. */
-export async function getSignals(store: Store, params: SignalsParams = {}): Promise<SignalRow[]> {
+export async function getSignals(store: Store, params: SignalsParams = {}, signal?: AbortSignal): Promise<SignalRow[]> {
   const now = params.now ?? Date.now();
   const raw = await store.query<RawSignal>(
     `SELECT toString(signal_id) AS id, market_id AS conditionId, market_slug AS slug, question, token_id AS tokenId,
@@ -74,6 +74,7 @@ export async function getSignals(store: Store, params: SignalsParams = {}): Prom
      ORDER BY timestamp DESC, id
      LIMIT {limit:UInt32}`,
     { from: now - (params.windowHours ?? 24) * 3_600_000, to: now, limit: params.limit ?? 50 },
+    signal,
   );
   const tokens = [...new Set(raw.map((r) => r.tokenId))];
   const markets = [...new Set(raw.map((r) => r.conditionId))];
@@ -94,6 +95,7 @@ export async function getSignals(store: Store, params: SignalsParams = {}): Prom
             sparkFrom: now - (params.sparkMinutes ?? 10) * 60_000,
             to: now,
           },
+          signal,
         );
   const priceBy = new Map(prices.map((p) => [p.tokenId, p]));
   return raw.map((r) => ({
@@ -111,7 +113,7 @@ export async function getSignals(store: Store, params: SignalsParams = {}): Prom
 }
 
 /** Hit rate by signal type and confidence over signals fired since `sinceMs` (default: all). */
-export async function getSignalHitRate(store: Store, params: { sinceMs?: number } = {}): Promise<HitRateRow[]> {
+export async function getSignalHitRate(store: Store, params: { sinceMs?: number } = {}, signal?: AbortSignal): Promise<HitRateRow[]> {
   const rows = await store.query<Record<keyof HitRateRow, string | number>>(
     `SELECT toString(signal_type) AS type, toString(confidence) AS confidence, count() AS fired,
             countIf(direction_correct_5m IS NOT NULL) AS resolved5m, countIf(direction_correct_5m) AS hits5m,
@@ -121,6 +123,7 @@ export async function getSignalHitRate(store: Store, params: { sinceMs?: number 
      GROUP BY type, confidence
      ORDER BY type, confidence`,
     { since: params.sinceMs ?? 0 },
+    signal,
   );
   return rows.map((r) => ({
     type: String(r.type),

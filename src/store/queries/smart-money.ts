@@ -38,7 +38,7 @@ export interface SmartMoneyParams {
 }
 
 /** Markets/outcomes held by the board's top wallets, largest total value first. */
-export async function getSmartMoneyPositions(store: Store, params: SmartMoneyParams = {}): Promise<SmartMoneyRow[]> {
+export async function getSmartMoneyPositions(store: Store, params: SmartMoneyParams = {}, signal?: AbortSignal): Promise<SmartMoneyRow[]> {
   const rows = await store.query<SmartMoneyRow>(
     `SELECT condition_id AS conditionId, any(title) AS title, any(market_slug) AS slug, outcome,
             toUInt32(count()) AS wallets, min(board.boardRank) AS bestRank, argMin(p.proxy_wallet, board.boardRank) AS topWallet,
@@ -62,6 +62,7 @@ export async function getSmartMoneyPositions(store: Store, params: SmartMoneyPar
       allWallets: 1,
       wallets: [],
     },
+    signal,
   );
   return rows.map((r) => ({ ...r, bestRank: Number(r.bestRank) }));
 }

@@ -159,7 +159,7 @@ function byKeys(...keys: [string | number | boolean, string | number | boolean, 
  * Profile, ranks across boards, open positions by value, recent activity and PnL by period of one wallet, in one
  * statement (see {@link WALLET_SQL}).
  */
-export async function getTraderProfile(store: Store, params: TraderParams): Promise<TraderDetail> {
+export async function getTraderProfile(store: Store, params: TraderParams, signal?: AbortSignal): Promise<TraderDetail> {
   const wallet = params.wallet.toLowerCase();
   const rows = await store.query<{ section: Section; row: string }>(WALLET_SQL, {
     wallet,
@@ -167,7 +167,7 @@ export async function getTraderProfile(store: Store, params: TraderParams): Prom
     wallets: [wallet],
     positionsLimit: params.positionsLimit ?? 50,
     activityLimit: params.activityLimit ?? 30,
-  });
+  }, signal);
   const section = <T>(name: Section): T[] => rows.filter((r) => r.section === name).map((r) => JSON.parse(r.row) as T);
   const rawProfile = section<Omit<ProfileInfo, 'wallet' | 'verified'> & { verified: number }>('profile')[0];
   const profile: ProfileInfo | null = rawProfile

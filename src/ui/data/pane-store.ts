@@ -44,6 +44,8 @@ export class PaneDataStore {
   private trailing: SliceDef[] = [];
   private background: SliceDef[] = [];
   private readonly inFlight = new Map<string, AbortController>();
+  /** In-flight slices started for the hidden tabs' counts: a change of view does not cancel them. */
+  private readonly inFlightBackground = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private notifyTimer: NodeJS.Timeout | null = null;
@@ -89,6 +91,7 @@ export class PaneDataStore {
     this.trailing = trailing.filter((d) => !keys.has(d.key));
     for (const d of this.trailing) keys.add(d.key);
     this.background = background.filter((d) => !keys.has(d.key));
+    this.cancelHidden(keys);
     const now = this.now();
     const isDue = (d: SliceDef) => {
       const at = this.sliceAt(d.key);
@@ -97,6 +100,22 @@ export class PaneDataStore {
     // A hidden tab's count never loaded is fetched once at once too, so every tab label has a count.
     const unloaded = this.snapshot.paused ? [] : this.background.filter((d) => this.snapshot.slices[d.key] === undefined);
     this.refresh([defs.filter(isDue), this.trailing.filter(isDue), unloaded]);
+  }
+
+  /**
+   * A tab switch, a view left, a board changed: the queries started for what was on screen and is not any more are
+   * cancelled (their AbortSignal fires, so a queued statement never runs and a server query is cancelled), and
+   * their results, should they still arrive, are dropped (chDB cannot interrupt a statement it already runs).
+   */
+  private cancelHidden(onScreen: ReadonlySet<string>): void {
+    let cancelled = false;
+    for (const [key, controller] of this.inFlight) {
+      if (onScreen.has(key) || this.inFlightBackground.has(key)) continue;
+      controller.abort(new Error('no longer on screen'));
+      this.inFlight.delete(key);
+      cancelled = true;
+    }
+    if (cancelled) this.publish({ ...this.snapshot, inFlight: this.inFlight.size }, true);
   }
 
   /** When a slice last got a result (ready or error), or null if never. */
@@ -166,11 +185,13 @@ export class PaneDataStore {
    */
   private refresh(groups: readonly (readonly SliceDef[])[]): void {
     if (this.closed) return;
+    const backgroundKeys = new Set(this.background.map((d) => d.key));
     const picked = groups.map((group) =>
       group.flatMap((def) => {
         if (this.inFlight.has(def.key)) return []; // an overlapping refresh of the same query is dropped
         const controller = new AbortController();
         this.inFlight.set(def.key, controller);
+        if (backgroundKeys.has(def.key)) this.inFlightBackground.add(def.key);
         return [{ def, controller }];
       }),
     );
@@ -206,12 +227,16 @@ export class PaneDataStore {
       }
       this.roundSlowest = Math.max(this.roundSlowest, tookMs);
     } catch (err) {
+      if (controller.signal.aborted) return this.settleCancelled(def.key, controller);
       const lastRows = previous?.state === 'ready' ? previous.rows : previous?.state === 'error' ? previous.lastRows : undefined;
       const message = err instanceof Error ? err.message : String(err);
       next = { state: 'error', message, at: this.now(), ...(lastRows === undefined ? {} : { lastRows }) };
     }
     if (this.closed) return;
+    // Cancelled while it ran (the engine finished it anyway): its rows belong to a screen no longer shown.
+    if (controller.signal.aborted) return this.settleCancelled(def.key, controller);
     this.inFlight.delete(def.key);
+    this.inFlightBackground.delete(def.key);
     const slices = next === previous ? this.snapshot.slices : { ...this.snapshot.slices, [def.key]: next };
     const done = this.inFlight.size === 0;
     this.publish({
@@ -220,6 +245,14 @@ export class PaneDataStore {
       inFlight: this.inFlight.size,
       lastRefresh: done ? { at: this.now(), tookMs: Math.max(this.roundSlowest, this.now() - this.roundStartedAt) } : this.snapshot.lastRefresh,
     });
+  }
+
+  /** A cancelled query ended: nothing of it is published; it is forgotten unless a newer run of its key took over. */
+  private settleCancelled(key: string, controller: AbortController): void {
+    if (this.inFlight.get(key) === controller) {
+      this.inFlight.delete(key);
+      this.inFlightBackground.delete(key);
+    }
   }
 
   private publish(next: PaneSnapshot, quiet = false): void {

@@ -8,7 +8,7 @@ const CONCENTRATION_ROWS = 100;
 /** Tab 4: markets by top-5 holder share. */
 export const concentrationPane: TablePaneSpec<ConcentrationRow> = {
   title: 'Concentration',
-  slices: ({ store }) => [{ key: 'concentration', run: () => getPositionConcentration(store, { limit: CONCENTRATION_ROWS + 1 }) }],
+  slices: ({ store }) => [{ key: 'concentration', run: (signal) => getPositionConcentration(store, { limit: CONCENTRATION_ROWS + 1 }, signal) }],
   columns: concentrationColumns,
   search: (r) => `${r.question} ${r.topName} ${r.topWallet}`,
   rowKey: (r) => r.conditionId,

@@ -12,7 +12,7 @@ export const leaderboardPane: TablePaneSpec<LeaderboardRow> = {
   slices: ({ store, board }) => [
     {
       key: `leaderboard:${board.category}:${board.period}:${board.orderBy}`,
-      run: () => getLeaderboard(store, { ...board, limit: LEADERBOARD_ROWS + 1 }),
+      run: (signal) => getLeaderboard(store, { ...board, limit: LEADERBOARD_ROWS + 1 }, signal),
     },
   ],
   columns: leaderboardColumns,

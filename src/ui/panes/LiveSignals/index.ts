@@ -12,8 +12,8 @@ const SIGNAL_ROWS = 200;
 export const liveSignalsPane: TablePaneSpec<SignalRow> = {
   title: 'Live Signals',
   slices: ({ store, now }) => [
-    { key: 'signals', run: () => getSignals(store, { limit: SIGNAL_ROWS + 1, now: now() }) },
-    { key: HIT_RATE_KEY, run: () => getSignalHitRate(store) },
+    { key: 'signals', run: (signal) => getSignals(store, { limit: SIGNAL_ROWS + 1, now: now() }, signal) },
+    { key: HIT_RATE_KEY, run: (signal) => getSignalHitRate(store, {}, signal) },
   ],
   columns: signalColumns,
   search: (r) => `${r.question} ${r.outcome} ${r.type} ${r.direction} ${r.confidence} ${r.eliteName ?? ''}`,

@@ -8,7 +8,7 @@ const SMART_MONEY_ROWS = 200;
 /** Tab 3: what the top-100 wallets hold, by market and outcome. */
 export const smartMoneyPane: TablePaneSpec<SmartMoneyRow> = {
   title: 'Smart Money',
-  slices: ({ store }) => [{ key: 'smart-money', run: () => getSmartMoneyPositions(store, { limit: SMART_MONEY_ROWS + 1 }) }],
+  slices: ({ store }) => [{ key: 'smart-money', run: (signal) => getSmartMoneyPositions(store, { limit: SMART_MONEY_ROWS + 1 }, signal) }],
   columns: smartMoneyColumns,
   search: (r) => `${r.title} ${r.outcome} ${r.topName} ${r.topWallet}`,
   rowKey: (r) => `${r.conditionId}|${r.outcome}`,

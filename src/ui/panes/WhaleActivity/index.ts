@@ -9,7 +9,7 @@ const ACTIVITY_ROWS = 200;
 /** Tab 2: activity of tracked wallets of at least $500 in the last 24 h, newest first. */
 export const whaleActivityPane: TablePaneSpec<WhaleActivityRow> = {
   title: 'Whale Activity',
-  slices: ({ store, now }) => [{ key: 'whale-activity', run: () => getWhaleActivity(store, { limit: ACTIVITY_ROWS + 1, now: now() }) }],
+  slices: ({ store, now }) => [{ key: 'whale-activity', run: (signal) => getWhaleActivity(store, { limit: ACTIVITY_ROWS + 1, now: now() }, signal) }],
   columns: activityColumns,
   search: (r) => `${r.name} ${r.wallet} ${r.title} ${r.type} ${r.side} ${r.outcome}`,
   // A trade's natural key (the store's, less fill_seq: identical fills of one transaction share a row key).

@@ -7,7 +7,7 @@ import { holderColumns, marketHeader } from './View.tsx';
 /** The market view of `conditionId`: question, prices, concentration, top holders of each outcome (Enter → wallet). */
 export function marketView(conditionId: string, titleHint: string): DetailSpec<MarketDetail, HolderRow> {
   return {
-    slice: ({ store, now }) => ({ key: `market:${conditionId}`, run: () => getMarketDetail(store, { conditionId, now: now() }) }),
+    slice: ({ store, now }) => ({ key: `market:${conditionId}`, run: (signal) => getMarketDetail(store, { conditionId, now: now() }, signal) }),
     title: (d) => d?.question || titleHint || conditionId,
     header: marketHeader,
     rows: (d) => d.outcomes.flatMap((o) => o.holders),

@@ -16,7 +16,7 @@ export const ACTIVITY_ROWS = 5;
 /** The wallet view of `wallet`: profile, ranks, PnL by period, positions by value (Enter → market), activity. */
 export function walletView(wallet: string, nameHint: string, theme: Theme): DetailSpec<TraderDetail, PositionRow> {
   return {
-    slice: ({ store }) => ({ key: `wallet:${wallet}`, run: () => getTraderProfile(store, { wallet, activityLimit: ACTIVITY_ROWS }) }),
+    slice: ({ store }) => ({ key: `wallet:${wallet}`, run: (signal) => getTraderProfile(store, { wallet, activityLimit: ACTIVITY_ROWS }, signal) }),
     title: (d) => traderLabel(d?.name || nameHint, wallet),
     header: walletHeader,
     rows: (d) => d.positions,

@@ -46,7 +46,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
   }
   const { store } = opened;
 
-  const writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators });
+  const writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators, flushIntervalMs: config.writerFlushMs });
   const polymarket = createPolymarket({
     dataApiUrl: urls.dataApi,
     gammaUrl: urls.gamma,

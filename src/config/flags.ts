@@ -34,6 +34,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'clob-url', key: 'clobUrl', takesValue: true, env: 'POLYMARKET_CLOB_URL', help: 'CLOB REST base URL' },
   { flag: 'ws-url', key: 'wsUrl', takesValue: true, env: 'POLYMARKET_WS_URL', help: 'CLOB market WebSocket URL' },
   { flag: 'rate-fraction', key: 'rateFraction', takesValue: true, env: 'WHALETOP_RATE_FRACTION', help: 'share of each published rate limit to use (default 0.5)' },
+  { flag: 'writer-flush-ms', key: 'writerFlushMs', takesValue: true, env: 'WHALETOP_WRITER_FLUSH_MS', help: 'longest the writer holds rows before inserting them, ms (default 2000)' },
   { flag: 'request-timeout', key: 'requestTimeoutMs', takesValue: true, env: 'WHALETOP_REQUEST_TIMEOUT_MS', help: 'HTTP timeout in ms (default 15000)' },
   { flag: 'leaderboard-max', key: 'leaderboardMaxResults', takesValue: true, env: 'LEADERBOARD_MAX_RESULTS', help: 'entries per leaderboard board (default 200)' },
   { flag: 'holder-top-markets', key: 'holderSyncTopMarkets', takesValue: true, env: 'HOLDER_SYNC_TOP_MARKETS', help: 'markets whose holders are synced (default 50)' },

@@ -65,6 +65,8 @@ export const ConfigSchema = z.object({
    */
   rateFraction: z.coerce.number().gt(0).max(1).optional(),
   requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** How long the batched writer holds rows that no job flushes (live snapshots, attributions), ms. */
+  writerFlushMs: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
 
   leaderboardMaxResults: z.coerce.number().int().min(1).max(1000).default(200),
   holderSyncTopMarkets: z.coerce.number().int().min(1).max(1000).default(50),

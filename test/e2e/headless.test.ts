@@ -41,7 +41,7 @@ interface Health {
   source: string;
   storeKind: string;
   trackedWallets: number;
-  jobs: { name: string; running: boolean; lastSuccessAt: number | null; nextRunAt: number | null; lastRows: number }[];
+  jobs: { name: string; running: boolean; lastSuccessAt: number | null; lastFinishedAt: number | null; nextRunAt: number | null; lastRows: number }[];
   feed: { state: string } | null;
 }
 
@@ -122,14 +122,14 @@ describe('whaletop --headless', () => {
       // Every start-up run done, none running, the feed live with books: from now on only the feed writes.
       const idle = await waitFor(
         async () => {
-          const body = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Health & { jobs: { lastFinishedAt: number | null }[] };
+          const body = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Health;
           const done = body.jobs.every((j) => !j.running && j.lastFinishedAt !== null);
           return done && body.feed?.state === 'live' ? body : undefined;
         },
         '/health reporting every job done and the feed live',
         90_000,
       );
-      const lastJobAt = Math.max(...idle.jobs.map((j) => (j as { lastFinishedAt: number | null }).lastFinishedAt ?? 0));
+      const lastJobAt = Math.max(...idle.jobs.map((j) => j.lastFinishedAt ?? 0));
       // SIGTERM 3 s after a snapshot boundary that comes after the last job's flush: that snapshot is buffered.
       const boundary = (Math.floor(Math.max(Date.now(), lastJobAt) / 10_000) + 1) * 10_000;
       await new Promise((r) => setTimeout(r, boundary + 3_000 - Date.now()));

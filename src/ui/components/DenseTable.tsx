@@ -1,25 +1,21 @@
 /**
- * Tables of the panes, built on `@alcalzone/ink-table`. The base Table draws box borders and a separator line
- * between rows, measures cells by UTF-16 length, cannot mark a row, and hashes every row (object-hash sha1) on
- * every render to key it; DenseTable keeps its class and row/heading renderer hooks and replaces the rest: no
- * borders or separators (one terminal line per row), cells that arrive already fitted to their display width,
- * colour per cell, the selected row drawn in inverse with a `›` gutter, and a render() of its own that keys rows
- * by position in the whole table and draws each as one memoised `<Text>` line. See "Tables" in the README.
+ * Tables of the panes: one terminal line per row (no borders, no separators), cells fitted to their display width
+ * before they get here, colour per cell, the selected row drawn in inverse with a `›` gutter, only the visible
+ * window of rows rendered, each row one memoised `<Text>`. Our own component: it began as a subclass of
+ * `@alcalzone/ink-table`, but every part of that Table (header, footer, separator, heading, data, render) ended up
+ * replaced, so the dependency was dropped. See "Tables" in the README.
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Table } from '@alcalzone/ink-table';
 import type { Theme, Tone } from '../theme.ts';
 import { displayWidth, fitToWidth, truncateToWidth } from '../../lib/text-width.ts';
 import { COLUMN_GAP, fitColumns, windowStart, type ColumnSpec, type FittedColumn } from './columns.ts';
 
 /**
- * A row as DenseTable takes it: fitted cell text per column key, plus `__key` (a stable React key: the row's index
- * in the whole table), `__sel` and `__tone:<key>` markers.
+ * A row as {@link DenseTable} takes it: fitted cell text per column key, plus `__key` (a stable React key: the row's
+ * index in the whole table), `__sel` and `__tone:<key>` markers.
  */
 export type DenseRow = Record<string, string | boolean>;
-
-type RowRenderProps = { key: string; data: Partial<DenseRow>; columns: { key: string }[] };
 
 /** Shared rendering context, set by {@link DataTable} before each render. */
 interface DenseContext {
@@ -62,68 +58,59 @@ const DenseLine = React.memo(
 /** Does `tone` change how text looks under `theme` (no colour: most tones do not)? */
 const styled = (theme: Theme, tone: Tone | undefined): tone is Tone => tone !== undefined && Object.keys(theme.style(tone)).length > 0;
 
-/** ink-table's Table with dense rows, per-cell colour and a highlighted selected row. */
-export class DenseTable extends Table<DenseRow> {
-  /** Set by DataTable through props (the base Table's props type has no room for it). */
-  private get ctx(): DenseContext {
-    return (this.props as unknown as { ctx: DenseContext }).ctx;
-  }
+/** The heading line: column titles over their cells. */
+function Heading({ ctx }: { ctx: DenseContext }): React.JSX.Element {
+  const { theme, keys, headers, width } = ctx;
+  const line = ' ' + keys.map((k) => headers[k] ?? '').join(' '.repeat(COLUMN_GAP));
+  return (
+    <Text {...theme.style('title')} wrap="truncate-end">
+      {truncateToWidth(line, width).trimEnd()}
+    </Text>
+  );
+}
 
-  override header = (): React.JSX.Element => <></>;
-  override footer = (): React.JSX.Element => <></>;
-  override separator = (): React.JSX.Element => <></>;
+/** One row → its runs of text (gaps and uncoloured cells merged), ready for {@link DenseLine}. */
+function rowRuns(row: DenseRow, ctx: DenseContext): { runs: Run[]; signature: string; selected: boolean } {
+  const { theme, keys, width } = ctx;
+  const selected = row.__sel === true;
+  const runs: Run[] = [];
+  let plain = selected ? '›' : ' ';
+  let used = 1;
+  keys.forEach((k, i) => {
+    const text = String(row[k] ?? '');
+    const gap = i > 0 ? ' '.repeat(COLUMN_GAP) : '';
+    const tone = row[`__tone:${k}`];
+    used += gap.length + displayWidth(text);
+    if (typeof tone === 'string' && styled(theme, tone as Tone)) {
+      runs.push({ text: plain + gap });
+      runs.push({ text, tone: tone as Tone });
+      plain = '';
+    } else {
+      plain += gap + text;
+    }
+  });
+  // Only the selected row needs padding (its inverse bar spans the line); other rows' trailing blanks are what the
+  // screen already holds, and every character written costs Ink time per frame.
+  plain += selected ? ' '.repeat(Math.max(0, width - used)) : '';
+  runs.push({ text: plain });
+  const nonEmpty = runs.filter((r) => r.text !== '');
+  return { runs: nonEmpty, signature: nonEmpty.map((r) => `${r.tone ?? ''}\u0001${r.text}`).join('\u0002'), selected };
+}
 
-  override heading = (props: RowRenderProps): React.JSX.Element => {
-    const { theme, keys, headers, width } = this.ctx;
-    const line = ' ' + keys.map((k) => headers[k] ?? '').join(' '.repeat(COLUMN_GAP));
-    return (
-      <Text key={props.key} {...theme.style('title')} wrap="truncate-end">
-        {truncateToWidth(line, width).trimEnd()}
-      </Text>
-    );
-  };
-
-  override data = (props: RowRenderProps): React.JSX.Element => {
-    const { theme, keys, width } = this.ctx;
-    const selected = props.data.__sel === true;
-    const runs: Run[] = [];
-    let plain = selected ? '›' : ' ';
-    let used = 1;
-    keys.forEach((k, i) => {
-      const text = String(props.data[k] ?? '');
-      const gap = i > 0 ? ' '.repeat(COLUMN_GAP) : '';
-      const tone = props.data[`__tone:${k}`];
-      used += gap.length + displayWidth(text);
-      if (typeof tone === 'string' && styled(theme, tone as Tone)) {
-        runs.push({ text: plain + gap });
-        runs.push({ text, tone: tone as Tone });
-        plain = '';
-      } else {
-        plain += gap + text;
-      }
-    });
-    // Only the selected row needs padding (its inverse bar spans the line); other rows' trailing blanks are
-    // what the screen already holds, and every character written costs Ink time per frame.
-    plain += selected ? ' '.repeat(Math.max(0, width - used)) : '';
-    runs.push({ text: plain });
-    const nonEmpty = runs.filter((r) => r.text !== '');
-    const signature = nonEmpty.map((r) => `${r.tone ?? ''}\u0001${r.text}`).join('\u0002');
-    return <DenseLine key={props.key} runs={nonEmpty} signature={signature} selected={selected} theme={theme} />;
-  };
-
-  /**
-   * Replaces the base render, which computes column widths from UTF-16 lengths, sha1-hashes every row for its
-   * key and wraps each row in two Boxes, on every render: widths are already fitted here, rows are keyed by
-   * their index in the table (a scrolled window reuses the rows it keeps), and each row is one Text line.
-   */
-  override render(): React.JSX.Element {
-    return (
-      <Box flexDirection="column" flexShrink={0}>
-        {this.heading({ key: 'heading', data: {}, columns: [] })}
-        {this.props.data.map((row) => this.data({ key: String(row.__key), data: row, columns: [] }))}
-      </Box>
-    );
-  }
+/**
+ * Dense rows under a heading. Rows are keyed by their index in the whole table (a window scrolled by one row reuses
+ * the rows it keeps) and each is one memoised Text line.
+ */
+export function DenseTable({ data, ctx }: { data: readonly DenseRow[]; ctx: DenseContext }): React.JSX.Element {
+  return (
+    <Box flexDirection="column" flexShrink={0}>
+      <Heading ctx={ctx} />
+      {data.map((row) => {
+        const { runs, signature, selected } = rowRuns(row, ctx);
+        return <DenseLine key={String(row.__key)} runs={runs} signature={signature} selected={selected} theme={ctx.theme} />;
+      })}
+    </Box>
+  );
 }
 
 /** Props of {@link DataTable}. */
@@ -157,7 +144,5 @@ export function DataTable<T>({ columns, rows, selected, width, height, theme }: 
     }
     return out;
   });
-  const ctx: DenseContext = { theme, keys, headers, width };
-  const tableProps = { data, columns: keys, ctx } as unknown as React.ComponentProps<typeof DenseTable>;
-  return <DenseTable {...tableProps} />;
+  return <DenseTable data={data} ctx={{ theme, keys, headers, width }} />;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyOf, splitKeys } from '../../src/ui/hooks/key-chunks.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
 import { seedDashboard } from './helpers/seed.ts';
-import { plain, waitForFrame, waitForText } from './helpers/frames.ts';
+import { plain, selectedLine, waitForFrame, waitForText } from './helpers/frames.ts';
 import { mountApp } from './helpers/mount.ts';
 
 /** Records every (input, key) Ink's useInput delivers. */
@@ -47,8 +47,6 @@ beforeAll(async () => {
   await seedDashboard(store);
 });
 afterAll(async () => closeTestStore(store));
-
-const selectedLine = (frame: string): string => plain(frame).split('\n').find((l) => l.startsWith('›')) ?? '';
 
 describe('issue-11 keys that arrive in one read', () => {
   it('describes every character the way Ink does when it arrives alone', async () => {

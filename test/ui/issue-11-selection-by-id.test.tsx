@@ -12,7 +12,7 @@ import { walletView } from '../../src/ui/views/Wallet/index.tsx';
 import { createTheme } from '../../src/ui/theme.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
 import { M, NOW, seedDashboard, W } from './helpers/seed.ts';
-import { plain, waitForFrame, waitForText } from './helpers/frames.ts';
+import { plain, selectedLine, waitForFrame, waitForText } from './helpers/frames.ts';
 import { KEY, mountApp, press } from './helpers/mount.ts';
 
 let store: TestStore;
@@ -21,8 +21,6 @@ beforeAll(async () => {
   await seedDashboard(store);
 });
 afterAll(async () => closeTestStore(store));
-
-const selectedLine = (frame: string): string => plain(frame).split('\n').find((l) => l.startsWith('›')) ?? '';
 
 describe('issue-11 the selection stays on its row', () => {
   it('whale activity: two new trades above the selected one leave it selected, and Enter opens that trader', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
 import { M, seedDashboard } from './helpers/seed.ts';
-import { plain, waitForFrame, waitForText } from './helpers/frames.ts';
+import { plain, selectedLine, waitForFrame, waitForText } from './helpers/frames.ts';
 import { KEY, mountApp, press } from './helpers/mount.ts';
 
 let store: TestStore;
@@ -10,8 +10,6 @@ beforeAll(async () => {
   await seedDashboard(store);
 });
 afterAll(async () => closeTestStore(store));
-
-const selectedLine = (frame: string): string => plain(frame).split('\n').find((l) => l.startsWith('›')) ?? '';
 
 describe('keyboard', () => {
   it('switches tabs with digits, Tab, Shift-Tab and arrows', async () => {

@@ -24,3 +24,6 @@ export const waitForText = (lastFrame: () => string | undefined, text: string, t
 
 /** The frame with ANSI removed. */
 export const plain = (frame: string | undefined): string => stripAnsi(frame ?? '');
+
+/** The selected row of a frame (the line with the `›` gutter), plain; '' when none. */
+export const selectedLine = (frame: string | undefined): string => plain(frame).split('\n').find((l) => l.startsWith('›')) ?? '';

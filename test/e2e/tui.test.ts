@@ -346,6 +346,35 @@ describe('whaletop --demo in a real terminal', () => {
   }, 150_000);
 });
 
+describe('whaletop --demo at the minimum useful size', () => {
+  it('60×20 with NO_COLOR: no colour, whale activity keeps its market, the hints keep ? and q, the wallet view fits', async () => {
+    const run = start('60x20', 60, 20, [], { NO_COLOR: '1' });
+    await run.scenario(async () => {
+      const fits = (s: string) => widestLine(s) <= 60 && lastInkedLine(s) <= 18;
+      const first = await run.step('leaderboard', (s) => hasLeaderboard(s) && fits(s), FIRST_DATA_MS);
+      expect(colourCodes(run.styled('leaderboard'))).toEqual([]);
+      const hints = lines(first)[lastInkedLine(first)]!;
+      expect(hints).toMatch(/q quit {2}\? help\s*$/);
+      expect(hints).toContain('/ filter');
+      run.session.type('2');
+      const whales = await run.step('whale-activity', (s) => hasWhaleRows(s) || (/ ago /.test(s) && /\[(BUY|SELL)\]/.test(s)), FIRST_DATA_MS);
+      const header = lines(whales).find((l) => /^\s+Time\s+Trader/.test(l))!;
+      expect(header).toMatch(/Time\s+Trader\s+Market\s+Side\s+Size/);
+      expect(header).not.toContain('Type');
+      expect(colourCodes(run.styled('whale-activity'))).toEqual([]);
+      run.session.type('1');
+      await run.step('leaderboard-again', (s) => hasLeaderboard(s) && !s.includes('Esc back'));
+      run.session.keys('Enter');
+      const wallet = await run.step('wallet', (s) => s.includes('Leaderboard › ') && s.includes('PnL DAY') && /Market\s+Outcome\s+Value/.test(s) && fits(s), FIRST_DATA_MS);
+      const rows = lines(wallet).filter((l) => /^[›\s].*\d¢\s*$/.test(l));
+      expect(rows.length, wallet).toBeGreaterThanOrEqual(4);
+      run.session.keys('Escape');
+      await run.step('wallet-back', (s) => hasLeaderboard(s) && !s.includes('Esc back'));
+      await quit(run);
+    });
+  }, 150_000);
+});
+
 /** 80×24: no line wider than the terminal, and the frame at most rows − 1 = 23 lines tall. */
 function assertFits(screen: string): void {
   expect(widestLine(screen), screen).toBeLessThanOrEqual(80);

@@ -9,7 +9,7 @@ import { rowValidators } from '../store/rows.ts';
 import { createSyncJobs } from '../jobs/index.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
 import { startHealthServer } from '../jobs/health.ts';
-import { readTrackedWalletCount } from '../jobs/sync-state.ts';
+import { readTrackedWalletCount } from '../store/state/sync-state.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
 import type { Output } from './output.ts';

@@ -9,7 +9,7 @@
  */
 import type { PublicProfile } from '../polymarket/types.ts';
 import type { Row } from '../store/types.ts';
-import { chTime } from '../store/client.ts';
+import { chTime } from '../store/time.ts';
 import { profileRow } from '../store/rows.ts';
 import { summariseFailures, type SyncDeps } from './deps.ts';
 import { errorMessage, mapPool } from './pool.ts';

@@ -6,7 +6,8 @@
 import { holderRow } from '../store/rows.ts';
 import { readTopMarketsByVolume } from '../store/queries/markets.ts';
 import { fetchComplete, holdersMerger, summariseFailures, type SyncDeps } from './deps.ts';
-import { errorMessage, mapPool } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { mapPool } from './pool.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */

@@ -9,7 +9,8 @@ import type { LeaderboardQuery } from '../polymarket/data-api.ts';
 import { DATA_CAPS } from '../polymarket/data-api.ts';
 import { leaderboardRow } from '../store/rows.ts';
 import { fetchComplete, summariseFailures, type SyncDeps } from './deps.ts';
-import { errorMessage, mapPool } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { mapPool } from './pool.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */

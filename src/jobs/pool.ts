@@ -39,9 +39,3 @@ export async function mapPool<T, R>(
   await Promise.all(Array.from({ length: workers }, worker));
   return outcomes;
 }
-
-/** The message of an unknown thrown value, for run summaries and logs. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}

@@ -19,7 +19,7 @@ import type { Store } from '../store/types.ts';
 import { writeJobRun, type JobRunRecord, type RunStatus } from '../store/state/job-runs.ts';
 import { readJobHistory, type PersistedJobHistory } from './job-runs.ts';
 import type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './job.ts';
-import { errorMessage } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 export type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './job.ts';
 

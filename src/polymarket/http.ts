@@ -8,6 +8,7 @@ import { defineLimits, limitKeysFor } from './limits.ts';
 import type { ApiName } from './limits.ts';
 import { ApiError } from './types.ts';
 import type { ApiErrorKind, ClientStats } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Query values: arrays become repeated parameters (`id=1&id=2`, Gamma style); CSV callers join first. */
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -269,7 +270,7 @@ export class HttpCore {
   private classify(e: unknown, url: string, signal: AbortSignal | undefined): ApiError {
     if (signal?.aborted) return this.abortError(url, e);
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const details = { url, cause: e, ...(code === undefined ? {} : { code }) };
     if (code !== undefined && TIMEOUT_CODES.has(code)) return new ApiError('timeout', message, details);
     return new ApiError('network', message, details);

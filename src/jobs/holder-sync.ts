@@ -3,7 +3,7 @@
  * into market_holders; holders join the tracked set (discovered_via = holders). Markets are fetched
  * concurrently (the spec slept 0.15 s between markets).
  */
-import { holderRow } from '../store/rows.ts';
+import { holderRow } from '../store/row-mappers.ts';
 import { readTopMarketsByVolume } from '../store/queries/markets.ts';
 import { fetchComplete, holdersMerger, summariseFailures, type SyncDeps } from './deps.ts';
 import { errorMessage } from '../lib/error-message.ts';

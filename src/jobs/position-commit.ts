@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Activity, Position } from '../polymarket/types.ts';
 import { readOpenPositions } from '../store/queries/open-positions.ts';
 import { chTime } from '../store/time.ts';
-import { activityRow, positionRow } from '../store/rows.ts';
+import { activityRow, positionRow } from '../store/row-mappers.ts';
 import type { Row } from '../store/types.ts';
 import { keyActivities, readStoredActivityKeys } from './activity-keys.ts';
 import type { SyncDeps } from './deps.ts';

@@ -10,7 +10,7 @@
 import type { PublicProfile } from '../polymarket/types.ts';
 import type { Row } from '../store/types.ts';
 import { chTime } from '../store/time.ts';
-import { profileRow } from '../store/rows.ts';
+import { profileRow } from '../store/row-mappers.ts';
 import { summariseFailures, type SyncDeps } from './deps.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { mapPool } from './pool.ts';

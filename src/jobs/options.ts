@@ -36,7 +36,7 @@ export interface SyncOptions {
   activityOverlapSeconds: number;
   /** Positions read per wallet (the API pages 500 at a time). */
   positionsMaxPerWallet: number;
-  /** Requests in flight per job. The clients' token buckets set the pace; this only has to cover latency. */
+  /** Requests in flight per job. The clients' sliding-window limiters set the pace; this only has to cover latency. */
   concurrency: number;
   /** Wallets per acknowledged activity insert (and watermark update) in position-sync. */
   commitBatchWallets: number;

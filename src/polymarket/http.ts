@@ -3,7 +3,7 @@ import { fullJitterDelay } from '../lib/backoff.ts';
 import { sleepOn, systemClock, systemTimers } from '../lib/clock.ts';
 import type { Clock, Timers } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import { RateGate } from '../lib/token-bucket.ts';
+import { SlidingWindowLimiter } from '../lib/sliding-window-limiter.ts';
 import { defineLimits, limitKeysFor } from './limits.ts';
 import type { ApiName } from './limits.ts';
 import { ApiError } from './types.ts';
@@ -99,7 +99,7 @@ export function buildPathAndQuery(path: string, query: Query | undefined): strin
  */
 export class HttpCore {
   private readonly pools = new Map<string, Pool>();
-  private readonly gate: RateGate;
+  private readonly gate: SlidingWindowLimiter;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
   private readonly connectTimeoutMs: number;
@@ -131,7 +131,7 @@ export class HttpCore {
     this.clock = opts.clock ?? systemClock;
     this.timers = opts.timers ?? systemTimers;
     this.random = opts.random ?? Math.random;
-    this.gate = new RateGate(this.clock, this.timers);
+    this.gate = new SlidingWindowLimiter(this.clock, this.timers);
     defineLimits(this.gate, opts.rateFraction ?? 0.5);
   }
 

@@ -4,12 +4,13 @@ import { sleepOn, systemClock, systemTimers } from '../lib/clock.ts';
 import type { Clock, Timers } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { NetworkStatus } from '../lib/status.ts';
-import { RateGate } from '../lib/token-bucket.ts';
+import { SlidingWindowLimiter } from '../lib/sliding-window-limiter.ts';
 import { defineLimits, limitKeysFor } from './limits.ts';
 import { Reachability } from './reachability.ts';
 import type { ApiName } from './limits.ts';
 import { ApiError } from './types.ts';
 import type { ApiErrorKind, ClientStats } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Query values: arrays become repeated parameters (`id=1&id=2`, Gamma style); CSV callers join first. */
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -100,7 +101,7 @@ export function buildPathAndQuery(path: string, query: Query | undefined): strin
  */
 export class HttpCore {
   private readonly pools = new Map<string, Pool>();
-  private readonly gate: RateGate;
+  private readonly gate: SlidingWindowLimiter;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
   private readonly connectTimeoutMs: number;
@@ -133,7 +134,7 @@ export class HttpCore {
     this.clock = opts.clock ?? systemClock;
     this.timers = opts.timers ?? systemTimers;
     this.random = opts.random ?? Math.random;
-    this.gate = new RateGate(this.clock, this.timers);
+    this.gate = new SlidingWindowLimiter(this.clock, this.timers);
     defineLimits(this.gate, opts.rateFraction ?? 0.5);
   }
 
@@ -280,7 +281,7 @@ export class HttpCore {
   private classify(e: unknown, url: string, signal: AbortSignal | undefined): ApiError {
     if (signal?.aborted) return this.abortError(url, e);
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const details = { url, cause: e, ...(code === undefined ? {} : { code }) };
     if (code !== undefined && TIMEOUT_CODES.has(code)) return new ApiError('timeout', message, details);
     return new ApiError('network', message, details);

@@ -12,6 +12,7 @@ import type { Logger } from '../lib/log.ts';
 import { DictionaryReloader } from './dictionaries.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import type { InsertOptions, QueryParams, Row, Store } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** How to reach ClickHouse: chDB in this process (one data dir per process), or a server over HTTP. */
 export type StoreOptions =
@@ -87,6 +88,7 @@ class ClickHouseStore implements Store {
   readonly client: ClickHouseClient;
   private readonly logger: Logger;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private readonly columnCache = new Map<string, Promise<ColumnTypes>>();
   private readonly dictionaries: DictionaryReloader;
 
@@ -233,11 +235,21 @@ class ClickHouseStore implements Store {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Refuses new statements, closes the client and, embedded, waits until chDB has no native call in flight:
+   * an aborted statement goes on running on a worker thread, and a process that exits meanwhile segfaults
+   * (issue 12 item 13). Every caller waits for the same close, so a second one (an abandoned shutdown) waits too.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     this.closed = true;
     try {
       await this.client.close();
+      if (this.kind === 'embedded') await (await import('chdb')).drainPending();
     } catch (err) {
       this.logger.warn('store close failed', { err });
     }
@@ -308,7 +320,7 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
       await client.command({ query: `SET ${name} = ${value}` });
     }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     // chDB locks its data directory; the usual cause of a failed open is a second process on the same one.
     const hint = 'is another whaletop using this data directory? (--data-dir picks another)';
     throw new StoreError('STORE_OPEN_FAILED', `${message}; ${hint}`, { cause: err });

@@ -4,6 +4,7 @@ import { fullJitterDelay, sleep } from '../lib/backoff.ts';
 import type { Logger } from '../lib/log.ts';
 import { isTransientStoreError } from './errors.ts';
 import type { Row, Store } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Options of {@link BatchedWriter}. */
 export interface WriterOptions {
@@ -51,7 +52,7 @@ export class WriterFlushError extends Error {
   override readonly name = 'WriterFlushError';
   readonly table: string;
   constructor(table: string, cause: unknown) {
-    super(`rows of ${table} were dropped: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`rows of ${table} were dropped: ${errorMessage(cause)}`, { cause });
     this.table = table;
   }
 }
@@ -279,7 +280,7 @@ export class BatchedWriter {
         state.stats.written += batch.length;
         return undefined;
       } catch (err) {
-        state.stats.lastError = err instanceof Error ? err.message : String(err);
+        state.stats.lastError = errorMessage(err);
         const transient = isTransientStoreError(err);
         if (!transient || attempt >= this.maxRetries) {
           state.stats.failures++;

@@ -7,6 +7,7 @@ import type { PaneDataStore } from '../data/pane-store.ts';
 import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
 import { splitKeys } from './key-chunks.ts';
 import { CATEGORIES, ORDERS, PERIODS, cycle, toTop, type TabIndex, type UiMsg, type UiState } from '../state.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 /** What the key handler acts on. */
 export interface KeyDeps {
@@ -161,6 +162,6 @@ async function watch({ deps, view }: Press): Promise<void> {
     deps.dispatch({ type: 'flash', text: `${pinned ? 'added to watchlist' : 'removed from watchlist'}: ${target.label}`, at: deps.now() });
     deps.data.refreshNow();
   } catch (err) {
-    deps.dispatch({ type: 'flash', text: `watchlist: ${err instanceof Error ? err.message : String(err)}`, at: deps.now() });
+    deps.dispatch({ type: 'flash', text: `watchlist: ${errorMessage(err)}`, at: deps.now() });
   }
 }

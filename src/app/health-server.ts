@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/log.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Options of {@link startHealthServer}. */
 export interface HealthServerOptions {
@@ -47,7 +48,7 @@ export async function startHealthServer(opts: HealthServerOptions): Promise<Heal
         },
         (err: unknown) => {
           logger.warn('health status failed', { err });
-          send(res, 503, { ok: false, error: err instanceof Error ? err.message : String(err) });
+          send(res, 503, { ok: false, error: errorMessage(err) });
         },
       );
   });

@@ -2,7 +2,7 @@ import type { Config } from '../config/index.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
 import { openConfiguredStore } from './store.ts';
-import { createLogger, fileSink, type Logger } from '../lib/log.ts';
+import { fileLogger, type Logger } from '../lib/log.ts';
 import { createPolymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
@@ -20,7 +20,15 @@ import { simFaults } from './sim-options.ts';
  * jobs → store and the live feed, then either renders the TUI or stays headless. Returns the exit code.
  */
 export async function runCommand(config: Config, out: Output): Promise<number> {
-  const logger = createLogger(fileSink(config.logFile as string), config.logLevel);
+  const log = fileLogger(config.logFile as string, config.logLevel);
+  try {
+    return await runWithLog(config, out, log);
+  } finally {
+    await log.close();
+  }
+}
+
+async function runWithLog(config: Config, out: Output, logger: Logger & { close(): Promise<void> }): Promise<number> {
   logger.info('starting', { demo: config.demo, headless: config.headless, once: config.once });
   const shutdown = new Shutdown(logger);
 
@@ -115,7 +123,8 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     .add('writer', () => writer.close())
     .add('http clients', () => polymarket.close())
     .add('store', () => store.close())
-    .add('simulator', () => sim?.stop());
+    .add('simulator', () => sim?.stop())
+    .add('log', () => logger.close());
 
   scheduler.start();
   // The live feed subscribes to the watchlist, which the syncs fill: refresh it whenever one of them lands.

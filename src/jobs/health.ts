@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/log.ts';
+import { stringifyJsonSafe } from '../lib/sanitize.ts';
 
 /** Options of {@link startHealthServer}. */
 export interface HealthServerOptions {
@@ -26,7 +27,8 @@ export interface HealthServer {
 }
 
 function send(res: ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  // Job errors quote upstream text: C1 controls and invisible marks are escaped (a `curl` in a terminal is safe).
+  const text = stringifyJsonSafe(body);
   res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
 }

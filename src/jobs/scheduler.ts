@@ -14,6 +14,7 @@ import { setMaxListeners } from 'node:events';
 import { Cron } from 'croner';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { JobStatus } from '../lib/status.ts';
 import type { Store } from '../store/types.ts';
 import { readJobHistory, writeJobRun, type JobRunRecord, type PersistedJobHistory, type RunStatus } from './job-runs.ts';
@@ -319,7 +320,7 @@ export class Scheduler {
     let error: string | undefined;
     try {
       await Promise.race([body, aborted]);
-      if (partialError !== null) error = partialError;
+      if (partialError !== null) error = sanitizeText(partialError);
     } catch (err) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : err;
       if (reason instanceof RunAborted) {
@@ -327,7 +328,8 @@ export class Scheduler {
         error = reason.message;
       } else {
         status = 'error';
-        error = errorMessage(err);
+        // Where outside text enters the job's status: an HTTP error body or a store message quoting a row.
+        error = sanitizeText(errorMessage(err));
       }
     } finally {
       clearTimeout(timer);
@@ -382,7 +384,7 @@ export class Scheduler {
     state.lastSuccessAt = past.lastSuccessAt;
     state.lastRows = past.lastRows;
     state.lastDurationMs = past.lastFinishedAt === null ? null : past.lastFinishedAt - past.lastStartedAt;
-    state.lastError = past.lastStatus === 'running' ? 'interrupted (process exited during the run)' : past.lastError || null;
+    state.lastError = past.lastStatus === 'running' ? 'interrupted (process exited during the run)' : sanitizeText(past.lastError) || null;
     state.consecutiveFailures = past.consecutiveFailures;
   }
 

@@ -2,6 +2,7 @@ import { sleep } from '../lib/backoff.ts';
 import { systemClock } from '../lib/clock.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { FeedStatus } from '../lib/status.ts';
 import type { Polymarket } from '../polymarket/index.ts';
 import type { Store } from '../store/types.ts';
@@ -292,10 +293,11 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
   };
 }
 
+/** An error as the feed's status text; sanitised here, where outside text (an HTTP error body) enters a status. */
 function errorText(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
-    return code ? `${String(code)} ${err.message}` : err.message;
+    return sanitizeText(code ? `${String(code)} ${err.message}` : err.message);
   }
-  return String(err);
+  return sanitizeText(String(err));
 }

@@ -17,7 +17,7 @@ import type { SyncDeps } from './deps.ts';
 import { holderSyncJob } from './holder-sync.ts';
 import { leaderboardSyncJob } from './leaderboard-sync.ts';
 import { marketSyncJob } from './market-sync.ts';
-import { resolveSyncOptions, type SyncOptions } from './options.ts';
+import { resolveSyncOptions, type SyncJobName, type SyncOptions } from './options.ts';
 import { positionSyncJob } from './position-sync.ts';
 import { profileEnricherJob } from './profile-enricher.ts';
 import type { JobDefinition } from './scheduler.ts';
@@ -59,5 +59,18 @@ export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
     options: resolveSyncOptions(deps.options),
     marketRanking: { conditionIds: [], at: 0 },
   };
-  return [marketSyncJob(shared), leaderboardSyncJob(shared), holderSyncJob(shared), positionSyncJob(shared), profileEnricherJob(shared)];
+  const jobs = [marketSyncJob(shared), leaderboardSyncJob(shared), holderSyncJob(shared), positionSyncJob(shared), profileEnricherJob(shared)];
+  return jobs.map((job) => ({ ...job, after: START_PREREQUISITES[job.name as SyncJobName] }));
 }
+
+/**
+ * What each job needs from the others on a fresh store (see JobDefinition.after): holder-sync reads the markets
+ * market-sync ranks; position-sync and profile-enricher read the wallets the leaderboards discover.
+ */
+const START_PREREQUISITES: Readonly<Record<SyncJobName, readonly string[]>> = {
+  'market-sync': [],
+  'leaderboard-sync': [],
+  'holder-sync': ['market-sync'],
+  'position-sync': ['leaderboard-sync'],
+  'profile-enricher': ['leaderboard-sync'],
+};

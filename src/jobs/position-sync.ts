@@ -14,6 +14,7 @@
 import { DATA_CAPS } from '../polymarket/data-api.ts';
 import { fetchComplete, pagesFor, summariseFailures, type SyncDeps } from './deps.ts';
 import { errorMessage, mapPool } from './pool.ts';
+import { activityMerger } from './activity-keys.ts';
 import { commitWallets, type WalletFetch } from './position-commit.ts';
 import { prioritiseWallets } from './priority.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
@@ -82,7 +83,13 @@ export async function runPositionSync(deps: SyncDeps, ctx: JobContext): Promise<
           ctx,
           `positions ${wallet}`,
         ),
-        fetchComplete(() => polymarket.data.activitySince(wallet, fromSec, ctx.signal), options.incompleteRefetches, ctx, `activity ${wallet}`),
+        fetchComplete(
+          () => polymarket.data.activitySince(wallet, fromSec, ctx.signal),
+          options.incompleteRefetches,
+          ctx,
+          `activity ${wallet}`,
+          activityMerger,
+        ),
       ]);
       ctx.counters.pages +=
         pagesFor(positions.items.length + positions.rejected, DATA_CAPS.positionsLimit) +

@@ -8,7 +8,7 @@ import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
 import { createSyncJobs } from '../jobs/index.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
-import { startHealthServer } from '../jobs/health.ts';
+import { exposureWarning, startHealthServer } from '../jobs/health.ts';
 import { readTrackedWalletCount } from '../jobs/sync-state.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
@@ -100,6 +100,11 @@ async function runWithLog(config: Config, out: Output, logger: Logger & { close(
     feed: live ? { read: () => (live as LiveService).status(), subscribe: (l) => (live as LiveService).subscribe(l) } : null,
   });
 
+  const exposed = config.healthPort === 0 ? null : exposureWarning(config.healthHost);
+  if (exposed) {
+    out.warn(exposed);
+    logger.warn(exposed);
+  }
   const health =
     config.healthPort === 0
       ? null

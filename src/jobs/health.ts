@@ -33,6 +33,16 @@ function send(res: ServerResponse, code: number, body: unknown): void {
   res.end(text);
 }
 
+/**
+ * The warning to give when /health binds beyond loopback (issue 12 item 18), or null: the endpoint has no
+ * authentication and tells whoever asks which wallets and markets are watched.
+ */
+export function exposureWarning(host: string): string | null {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || /^127\./.test(h)) return null;
+  return `/health listens on ${host}: reachable from the network, without authentication (--health-host 127.0.0.1 keeps it local)`;
+}
+
 /** Starts the server; resolves once it listens. */
 export async function startHealthServer(opts: HealthServerOptions): Promise<HealthServer> {
   const { logger } = opts;

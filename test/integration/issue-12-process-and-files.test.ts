@@ -4,10 +4,11 @@
  * runs the real executable (`whaletop migrate`) on a data directory broken one way, and checks the one line.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exposureWarning } from '../../src/jobs/health.ts';
 import { diagnoseOpenFailure, fsCause } from '../../src/store/open-diagnosis.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'whaletop-open-'));
@@ -110,6 +111,21 @@ describe('issue-12-15 store-open failures name the real cause', () => {
   });
 });
 
+describe('issue-12-14 an invalid cron pattern stops before anything is opened', () => {
+  it('exit 2, one line naming the flag, no data directory created', () => {
+    const dir = join(root, 'never-created');
+    const result = spawnSync(process.execPath, ['bin/whaletop.js', '--headless', '--data-dir', dir, '--holder-sync-cron', '*/99 * * * *'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--holder-sync-cron');
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
 describe('issue-12-18 files are private', () => {
   it('the data directory is 0700 and the log 0600, also when an earlier version left them open', () => {
     const dir = join(root, 'modes');
@@ -125,6 +141,12 @@ describe('issue-12-18 files are private', () => {
     expect(migrate(fresh).code).toBe(0);
     expect((statSync(fresh).mode & 0o777).toString(8)).toBe('700');
     expect((statSync(join(fresh, 'whaletop.log')).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('--health-host 0.0.0.0 warns that /health is reachable from the network; loopback does not', () => {
+    expect(exposureWarning('0.0.0.0')).toContain('reachable from the network');
+    expect(exposureWarning('192.0.2.1')).toContain('reachable from the network');
+    for (const local of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3']) expect(exposureWarning(local)).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Polymarket } from '../polymarket/index.ts';
 import type { Page, TokenHolders } from '../polymarket/types.ts';
-import type { BatchedWriter } from '../store/writer.ts';
+import type { RowWriter } from '../store/writer.ts';
 import type { Store } from '../store/types.ts';
 import type { SyncOptions } from './options.ts';
 import type { JobContext } from './scheduler.ts';
@@ -25,7 +25,8 @@ export interface MarketRanking {
 /** Dependencies of the job functions. */
 export interface SyncDeps {
   store: Store;
-  writer: BatchedWriter;
+  /** This job's own handle (BatchedWriter.producer): its flush() answers for its rows only. */
+  writer: RowWriter;
   polymarket: Polymarket;
   logger: Logger;
   clock: Clock;

@@ -51,7 +51,7 @@ export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
   const clock = deps.clock ?? systemClock;
   const shared: SyncDeps = {
     store: deps.store,
-    writer: deps.writer,
+    writer: deps.writer.producer('sync'),
     polymarket: deps.polymarket,
     logger: deps.logger,
     clock,
@@ -59,7 +59,15 @@ export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
     options: resolveSyncOptions(deps.options),
     marketRanking: { conditionIds: [], at: 0 },
   };
-  const jobs = [marketSyncJob(shared), leaderboardSyncJob(shared), holderSyncJob(shared), positionSyncJob(shared), profileEnricherJob(shared)];
+  // Each job writes through its own handle, so a batch another producer lost never fails its commit.
+  const own = (name: SyncJobName): SyncDeps => ({ ...shared, writer: deps.writer.producer(name) });
+  const jobs = [
+    marketSyncJob(own('market-sync')),
+    leaderboardSyncJob(own('leaderboard-sync')),
+    holderSyncJob(own('holder-sync')),
+    positionSyncJob(own('position-sync')),
+    profileEnricherJob(own('profile-enricher')),
+  ];
   return jobs.map((job) => ({ ...job, after: START_PREREQUISITES[job.name as SyncJobName] }));
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../lib/log.ts';
 import type { Polymarket, Trade } from '../polymarket/index.ts';
 import { chTime } from '../store/client.ts';
-import type { BatchedWriter } from '../store/writer.ts';
+import type { RowWriter } from '../store/writer.ts';
 import type { Row, Store } from '../store/types.ts';
 import type { EliteTrade } from './signals.ts';
 import type { TrackedWallet } from './watchlist.ts';
@@ -50,7 +50,7 @@ export class AttributionPoller {
   constructor(
     private readonly deps: {
       store: Store;
-      writer: BatchedWriter;
+      writer: RowWriter;
       polymarket: Polymarket;
       logger: Logger;
       options: AttributionOptions;

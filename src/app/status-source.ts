@@ -15,6 +15,8 @@ export interface StatusParts {
   feed: Observable<FeedStatus> | null;
   /** How long to gather change notifications before telling listeners (ms). */
   batchMs?: number;
+  /** What the start-up store check found (commands/store.ts recoverStore), or null. */
+  storeNotice?: string | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export function createStatusSource(parts: StatusParts): StatusSource {
     storeDescription: parts.storeDescription,
     jobs: parts.jobs.read(),
     feed: parts.feed ? parts.feed.read() : null,
+    storeNotice: parts.storeNotice ?? null,
     startedAt,
   });
   let current = build();

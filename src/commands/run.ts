@@ -1,12 +1,12 @@
 import type { Config } from '../config/index.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
-import { openConfiguredStore } from './store.ts';
+import { openConfiguredStore, recoverStore } from './store.ts';
 import { fileLogger, type Logger } from '../lib/log.ts';
 import { createPolymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
-import { createSyncJobs } from '../jobs/index.ts';
+import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
 import { exposureWarning, startHealthServer } from '../jobs/health.ts';
 import { readTrackedWalletCount } from '../jobs/sync-state.ts';
@@ -52,6 +52,7 @@ async function runWithLog(config: Config, out: Output, logger: Logger & { close(
     return 1;
   }
   const { store } = opened;
+  const storeNotice = await recoverStore(store, logger, out, Math.max(...Object.values(DEFAULT_SYNC_OPTIONS.timeoutsMs)));
 
   const writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators });
   const polymarket = createPolymarket({
@@ -96,6 +97,7 @@ async function runWithLog(config: Config, out: Output, logger: Logger & { close(
     sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : 'live · polymarket.com',
     storeKind: store.kind,
     storeDescription: store.description,
+    storeNotice,
     jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },
     feed: live ? { read: () => (live as LiveService).status(), subscribe: (l) => (live as LiveService).subscribe(l) } : null,
   });

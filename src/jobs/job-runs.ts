@@ -15,7 +15,7 @@ export interface JobRunRecord {
   job: string;
   started: number;
   finished: number | null;
-  status: RunStatus | 'running';
+  status: RunStatus | 'running' | 'interrupted';
   rows: number;
   pages: number;
   rejected: number;
@@ -26,7 +26,8 @@ export interface JobRunRecord {
 export interface PersistedJobHistory {
   lastStartedAt: number;
   lastFinishedAt: number | null;
-  lastStatus: RunStatus | 'running';
+  /** 'interrupted': closed at a later start (store/recovery.ts) because its process died during the run. */
+  lastStatus: RunStatus | 'running' | 'interrupted';
   lastRows: number;
   lastError: string;
   lastSuccessAt: number | null;
@@ -106,7 +107,7 @@ export async function readJobHistory(store: Store, depth = 20): Promise<Map<stri
   const history = new Map<string, PersistedJobHistory>();
   const counting = new Set<string>();
   for (const row of recent) {
-    const status = row.status as RunStatus | 'running';
+    const status = row.status as PersistedJobHistory['lastStatus'];
     const failed = status === 'error' || status === 'timeout';
     if (!history.has(row.job)) {
       history.set(row.job, {

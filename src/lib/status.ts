@@ -53,6 +53,8 @@ export interface RuntimeStatus {
   jobs: JobStatus[];
   /** null while the live feed is not running (not started, or disabled). */
   feed: FeedStatus | null;
+  /** Damage the start-up check found in the store (broken parts detached, rows refetched), or null. */
+  storeNotice?: string | null;
   startedAt: number;
 }
 

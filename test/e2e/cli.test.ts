@@ -32,7 +32,7 @@ describe('whaletop executable', () => {
   it('migrates an empty data dir, and a second migrate changes nothing', () => {
     const first = whaletop(['migrate', '--data-dir', dataDir]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^applied 001_whale_tables.sql, 002_markets.sql, 003_live_signals.sql, 004_state.sql, 005_activity_by_time.sql, 006_wallet_names.sql, 007_board_latest.sql to embedded /);
+    expect(first.stdout).toMatch(/^applied 001_whale_tables.sql, 002_markets.sql, 003_live_signals.sql, 004_state.sql, 005_activity_by_time.sql, 006_wallet_names.sql, 007_board_latest.sql, (\d{3}_\w+.sql, )*030_job_runs_interrupted.sql(, \d{3}_\w+.sql)* to embedded /);
     const second = whaletop(['migrate', '--data-dir', dataDir]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('schema already up to date');

@@ -372,7 +372,15 @@ export class Scheduler {
     };
     this.applyResult(state, result, finished);
     this.record({ ...record, finished, status, rows: result.rows, pages: result.pages, rejected: result.rejected, error: error ?? '' });
-    const fields = { status, rows: result.rows, pages: result.pages, rejected: result.rejected, durationMs: result.durationMs };
+    // One line per run sums up its rejections (count + the first reasons), never a line per record.
+    const fields = {
+      status,
+      rows: result.rows,
+      pages: result.pages,
+      rejected: result.rejected,
+      durationMs: result.durationMs,
+      ...(rejectSamples.length > 0 ? { rejectSamples } : {}),
+    };
     if (status === 'ok') logger.info('job finished', error ? { ...fields, partialError: error } : fields);
     else logger.error('job failed', { ...fields, error, skipsNext: state.skipsRemaining });
     return result;

@@ -9,6 +9,11 @@ import type { ApiName } from './limits.ts';
  */
 const MIB = 1024 * 1024;
 const CAPS: Readonly<Record<string, number>> = {
+  // Data API pages hold at most 500 rows of ~1.2 KB: 4 MiB is ~7 full pages.
+  'data:/positions': 4 * MIB,
+  'data:/activity': 4 * MIB,
+  'data:/closed-positions': 4 * MIB,
+  'data:/trades': 4 * MIB,
   'data:/v1/leaderboard': 2 * MIB,
   'data:/holders': 2 * MIB,
   'data:/value': 256 * 1024,
@@ -18,7 +23,7 @@ const CAPS: Readonly<Record<string, number>> = {
   'clob:/prices-history': 16 * MIB,
 };
 
-/** Every other endpoint (positions, activity, trades, markets, single books…). */
+/** Every other endpoint (Gamma /markets, single books, midpoints…). */
 export const DEFAULT_BODY_CAP_BYTES = 8 * MIB;
 
 /** Bodies of error answers are read only for their `error` field: this much is plenty. */

@@ -32,13 +32,21 @@ export function parseEach<T>(records: readonly unknown[], schema: z.ZodType<T>, 
   return { items, rejected };
 }
 
+/** Records one answer may hold when the request names no page size (the largest `limit` any endpoint takes). */
+export const MAX_RECORDS_PER_ANSWER = 10_000;
+
 /**
- * The body must be a JSON array (the Data API and Gamma list envelope); anything else is an `ApiError` of kind
- * 'malformed', because the whole response — not one record — is wrong.
+ * The body must be a JSON array (the Data API and Gamma list envelope) of at most `maxRecords` elements (the page
+ * size asked for); anything else is an `ApiError` of kind 'malformed', because the whole response — not one
+ * record — is wrong. The count bound also bounds the validation work of one answer (issue 12 item 7: 200 k junk
+ * records in one body held the event loop, and /health, for seconds).
  */
-export function expectArray(body: unknown, url: string): unknown[] {
+export function expectArray(body: unknown, url: string, maxRecords: number = MAX_RECORDS_PER_ANSWER): unknown[] {
   if (!Array.isArray(body)) {
     throw new ApiError('malformed', `expected a JSON array, got ${describe(body)}`, { url });
+  }
+  if (body.length > maxRecords) {
+    throw new ApiError('malformed', `answer holds ${body.length} records, more than the ${maxRecords} a page can`, { url });
   }
   return body;
 }

@@ -77,14 +77,24 @@ describe('issue-12-7 response bodies are capped per endpoint', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(400 * MIB);
   });
 
-  it('60 k junk records in one answer: all rejected, logged as one line with a few samples', async () => {
-    server.handler = () => ({ body: junkArray(60_000) });
+  it('a page of junk records: all rejected, logged as one line with a few samples', async () => {
+    server.handler = () => ({ body: junkArray(500) });
     const page = await pm.data.positions(WALLET);
-    expect(page).toEqual({ items: [], rejected: 60_000 });
+    expect(page).toEqual({ items: [], rejected: 500 });
     const lines = logger.lines.filter((l) => String(l.msg).includes('rejected'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ where: '/positions', rejected: 60_000 });
+    expect(lines[0]).toMatchObject({ where: '/positions', rejected: 500 });
     expect(lines[0]!.samples).toHaveLength(3);
+  });
+
+  it('150 k junk records in one answer: malformed at once (more than the page size asked), nothing validated', async () => {
+    server.handler = () => ({ body: junkArray(150_000) });
+    const started = performance.now();
+    const err = await failure(pm.data.activity(WALLET, { limit: 500 }));
+    expect(err).toMatchObject({ kind: 'malformed' });
+    expect(err.message).toBe('answer holds 150000 records, more than the 500 a page can');
+    expect(logger.lines.filter((l) => String(l.msg).includes('rejected'))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -8,26 +8,9 @@ import { fetchComplete } from '../../src/jobs/deps.ts';
 import { Scheduler, type JobContext, type JobDefinition } from '../../src/jobs/scheduler.ts';
 import { silentLogger } from '../../src/lib/log.ts';
 import { createPolymarket } from '../../src/polymarket/index.ts';
-import type { Row, Store } from '../../src/store/types.ts';
+import type { Row } from '../../src/store/types.ts';
+import { fakeStore } from '../helpers/fake-store.ts';
 import { junkArray, startHostileServer } from '../helpers/hostile-server.ts';
-
-/** A store whose job_runs history says each job of `succeededAt` last succeeded at that time (ms). */
-function fakeStore(succeededAt: Record<string, number> = {}): Store {
-  const history = Object.entries(succeededAt);
-  return {
-    kind: 'embedded',
-    description: 'fake',
-    client: null as never,
-    insert: async (_table: string, _rows: readonly Row[]) => {},
-    query: async <T,>(sql: string) =>
-      (sql.includes('last_success')
-        ? history.map(([job, at]) => ({ job, last_success: at }))
-        : history.map(([job, at]) => ({ job, started: at - 1000, finished: at, status: 'ok', rows: 1, error: '' }))) as T[],
-    command: async () => {},
-    ping: async () => true,
-    close: async () => {},
-  };
-}
 
 function job(name: string, run: (ctx: JobContext) => Promise<void>, extra: Partial<JobDefinition> = {}): JobDefinition {
   return { name, schedule: '0 0 1 1 *', timeoutMs: 60_000, runAtStart: false, run, ...extra };
@@ -54,10 +37,10 @@ afterEach(async () => {
 });
 
 describe('issue-12-8 a run that loses its records to validation is an error', () => {
-  it('200 k junk records: status error, the count and the first reason; a few rejections stay ok', async () => {
+  it('a page of junk records: status error, the count and the first reason; a few rejections stay ok', async () => {
     const server = await startHostileServer();
     const pm = createPolymarket({ dataApiUrl: server.url, gammaUrl: server.url, clobUrl: server.url, logger: silentLogger });
-    server.handler = (path) => (path === '/markets' ? { body: junkArray(40_000) } : { body: '[]' });
+    server.handler = (path) => (path === '/markets' ? { body: junkArray(100) } : { body: '[]' });
     try {
       scheduler = new Scheduler({ store: fakeStore(), logger: silentLogger });
       scheduler.add(job('market-sync', async (ctx) => void (await fetchComplete(() => pm.gamma.markets({ limit: 100 }), 1, ctx, 'gamma /markets'))));
@@ -69,8 +52,8 @@ describe('issue-12-8 a run that loses its records to validation is an error', ()
       );
       const result = await scheduler.runOnce('market-sync');
       expect(result.status).toBe('error');
-      expect(result.rejected).toBe(40_000);
-      expect(result.error).toMatch(/^40000 of 40000 records rejected by validation \(100 %, limit 25 %\): \/markets\[0\]: /);
+      expect(result.rejected).toBe(100);
+      expect(result.error).toMatch(/^100 of 100 records rejected by validation \(100 %, limit 25 %\): \/markets\[0\]: /);
       expect(scheduler.statuses()[0]).toMatchObject({ consecutiveFailures: 1, lastError: result.error });
       expect(await scheduler.runOnce('fine')).toMatchObject({ status: 'ok', rejected: 10 });
     } finally {
@@ -121,5 +104,31 @@ describe('issue-12-9 the start-up catch-up runs jobs on their own lanes', () => 
     expect(again).toEqual(['position-sync']);
     held.open();
     await scheduler.started();
+  });
+});
+
+describe('issue-12-1 a job error quoting upstream text reaches the status clean', () => {
+  it('lastError and the job_runs row carry no escape, C1 or bidi control, also for history from an older version', async () => {
+    const hostile = '\x1b]0;pwned\x07\x1b]52;c;cm0gLXJmIH4=\x07\u009b2J HTTP 400: \u202ebad\u200b';
+    const inserted: Row[] = [];
+    const store = { ...fakeStore({}), insert: async (_t: string, rows: readonly Row[]) => void inserted.push(...rows) };
+    scheduler = new Scheduler({ store, logger: silentLogger });
+    scheduler.add(job('a', async () => Promise.reject(new Error(hostile))));
+    const result = await scheduler.runOnce('a');
+    const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/;
+    expect(result.error).toBe(' HTTP 400: bad');
+    expect(scheduler.statuses()[0]!.lastError).not.toMatch(CONTROL);
+    await scheduler.stop();
+    expect(inserted.map((r) => String(r.error)).filter((e) => CONTROL.test(e))).toEqual([]);
+
+    const old = {
+      ...fakeStore({}),
+      query: async <T,>(sql: string) =>
+        (sql.includes('last_success') ? [] : [{ job: 'a', started: 1, finished: 2, status: 'error', rows: 0, error: hostile }]) as T[],
+    };
+    scheduler = new Scheduler({ store: old, logger: silentLogger });
+    scheduler.add(job('a', async () => {}));
+    await scheduler.ready();
+    expect(scheduler.statuses()[0]!.lastError).toBe(' HTTP 400: bad');
   });
 });

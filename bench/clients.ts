@@ -28,7 +28,7 @@ const ROW = JSON.stringify([
 
 /**
  * Throughput of one client at its rate budget: `/positions` through `createPolymarket` against a loopback server
- * answering after 50 ms. All requests are fired at once and queue on the rate gate. The gate admits one second's
+ * answering after 50 ms. All requests are fired at once and queue on the sliding-window limiter. It admits one second's
  * pacing allowance at once (ceil(budget / 10)), then paces; so the achieved rate is measured over the paced part:
  * (requests − allowance) / elapsed. Goal: achieved ÷ configured ≥ 0.9.
  */

@@ -14,6 +14,7 @@ import { createUi } from '../src/ui/index.tsx';
 import type { BenchResult } from './types.ts';
 import { timedStore, type TimedQuery } from './timed-store.ts';
 import { bulkActivity, syncFromSimulator } from './ui-fill.ts';
+import { errorMessage } from '../src/lib/error-message.ts';
 
 /**
  * bench/ui: the real App (createUi + Ink's render) over an embedded store holding 10 M wallet_activity rows, on a
@@ -350,7 +351,7 @@ async function explainSlowest(store: Store, slowest: QueryRecord | null): Promis
       const rows = await store.query<Record<string, unknown>>(`${kind} ${slowest.sql}`, params);
       lines.push(`${kind}:`, ...rows.map((r) => `  ${Object.values(r).join('  ')}`));
     } catch (err) {
-      lines.push(`${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
+      lines.push(`${kind} failed: ${errorMessage(err)}`);
     }
   }
   return lines.join('\n');

@@ -4,6 +4,7 @@ import { sanitizeText, stringifyJsonSafe } from '../lib/sanitize.ts';
 import { QUERIES, type QueryEntry } from '../store/queries/index.ts';
 import { openConfiguredStore } from './store.ts';
 import type { Output } from './output.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /**
  * `whaletop query <name> [--json|--csv] [--limit N] [--filter value …]`: runs one dashboard query and prints it.
@@ -35,7 +36,7 @@ export async function queryCommand(config: Config, out: Output): Promise<number>
     out.print(formatRows(rows, config.queryFormat));
     return 0;
   } catch (err) {
-    out.error(`query ${name} failed: ${(err as Error).message}`);
+    out.error(`query ${name} failed: ${errorMessage(err)}`);
     return 1;
   } finally {
     await opened.store.close();

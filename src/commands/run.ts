@@ -1,97 +1,160 @@
 import type { Config } from '../config/index.ts';
+import { exposureWarning, startHealthServer, type HealthServer } from '../app/health-server.ts';
+import { routeProcessEventsToLog } from '../app/process-events.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
+import { refreshWatchlistOnSync } from '../app/watchlist-refresh.ts';
 import { openConfiguredStore, recoverStore } from './store.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import { fileLogger, type Logger } from '../lib/log.ts';
-import { createPolymarket } from '../polymarket/index.ts';
+import { createPolymarket, type Polymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
+import { readTrackedWalletCount } from '../store/state/sync-state.ts';
+import type { Store } from '../store/types.ts';
 import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
+import { syncOptionsFromConfig } from '../jobs/options.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
-import { exposureWarning, startHealthServer } from '../jobs/health.ts';
-import { readTrackedWalletCount } from '../jobs/sync-state.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
+import type { UiHandle } from '../ui/index.tsx';
 import type { Output } from './output.ts';
 import { simFaults } from './sim-options.ts';
 
-/**
- * `whaletop [--demo] [--headless [--once]]`: the composition root. Opens the store, migrates, wires clients →
- * jobs → store and the live feed, then either renders the TUI or stays headless. Returns the exit code.
- */
-export async function runCommand(config: Config, out: Output): Promise<number> {
-  const log = fileLogger(config.logFile as string, config.logLevel);
-  try {
-    return await runWithLog(config, out, log);
-  } finally {
-    await log.close();
-  }
+/** What the shutdown closes, filled in as each part starts (a part that never started is skipped). */
+interface Parts {
+  sim?: Simulator;
+  store?: Store;
+  writer?: BatchedWriter;
+  polymarket?: Polymarket;
+  scheduler?: Scheduler;
+  live?: LiveService;
+  health?: HealthServer | null;
+  ui?: UiHandle;
 }
 
-async function runWithLog(config: Config, out: Output, logger: Logger & { close(): Promise<void> }): Promise<number> {
+/**
+ * `whaletop [--demo] [--headless [--once]]`: the composition root. Opens the store, migrates, wires clients →
+ * jobs → store and the live feed, then either renders the TUI or stays headless. Every way it ends — quit,
+ * SIGINT/SIGTERM, the end of `--once`, a crash — goes through the one {@link Shutdown}, whose exit code this
+ * returns; the caller (the entry file) is the only one to exit the process.
+ */
+export async function runCommand(config: Config, out: Output): Promise<number> {
+  const logger = fileLogger(config.logFile as string, config.logLevel);
   logger.info('starting', { demo: config.demo, headless: config.headless, once: config.once });
   const shutdown = new Shutdown(logger);
+  const parts: Parts = {};
+  shutdown
+    .add('ui', () => parts.ui?.unmount())
+    .add('scheduler', () => parts.scheduler?.stop())
+    .add('live feed', () => parts.live?.stop())
+    .add('health', () => parts.health?.close())
+    .add('writer', () => closeWriter(parts.writer, logger))
+    .add('http clients', () => parts.polymarket?.close())
+    .add('store', () => parts.store?.close())
+    .add('simulator', () => parts.sim?.stop())
+    // Even when the sequence is abandoned (second signal, budget), the store refuses new statements and the
+    // process waits for chDB's native calls in flight: exiting during one segfaults.
+    .settleBeforeExit('store', () => parts.store?.close());
 
-  let sim: Simulator | null = null;
+  let crash: unknown = null;
+  const crashed = (err: unknown): void => {
+    crash ??= err;
+    void shutdown.end('crash', 1);
+  };
+  const restoreProcessEvents = routeProcessEventsToLog(logger, crashed);
+  // An interrupted --once did not do its work: 130, as a shell reports an interrupted command.
+  const removeSignalHandlers = shutdown.installSignalHandlers(() => (config.once ? 130 : 0));
+
+  let onceReport: string[] = [];
+  try {
+    onceReport = await start(config, out, logger, shutdown, parts);
+  } catch (err) {
+    logger.error('crashed', { err, stack: err instanceof Error ? err.stack : undefined });
+    crashed(err);
+  }
+  const code = await shutdown.exited;
+  removeSignalHandlers();
+  restoreProcessEvents();
+  for (const line of onceReport) out.info(line);
+  if (crash !== null) out.error(`stopped by an error: ${oneLine(errorMessage(crash))} (details in ${config.logFile})`);
+  // The log is written asynchronously: what is queued lands before the entry file exits.
+  await logger.close();
+  return code;
+}
+
+/**
+ * Starts every part and returns once the program runs; the shutdown ends it. `--once` runs the jobs, ends the
+ * shutdown itself and returns its report lines, printed after the shutdown.
+ */
+async function start(config: Config, out: Output, logger: Logger, shutdown: Shutdown, parts: Parts): Promise<string[]> {
   let urls = { dataApi: config.dataApiUrl, gamma: config.gammaUrl, clob: config.clobUrl, ws: config.wsUrl };
   if (config.demo) {
-    sim = await startSimulator({
+    const sim = await startSimulator({
       seed: config.seed,
       speed: config.speed,
       hostile: config.hostile,
       faults: simFaults(config),
       logger: logger.child({ part: 'sim' }),
     });
+    // A signal during start: its shutdown has already passed the parts that exist only now.
+    if (shutdown.ending) {
+      await sim.stop();
+      return [];
+    }
+    parts.sim = sim;
     urls = sim.urls;
     if (config.headless) out.info(`demo: simulator on ${new URL(sim.urls.dataApi).host}`);
   }
 
   const opened = await openConfiguredStore(config, logger, out);
   if (!opened) {
-    await sim?.stop();
-    return 1;
+    void shutdown.end('store not opened', 1);
+    return [];
   }
   const { store } = opened;
+  if (shutdown.ending) {
+    await store.close();
+    return [];
+  }
+  parts.store = store;
   const storeNotice = await recoverStore(store, logger, out, Math.max(...Object.values(DEFAULT_SYNC_OPTIONS.timeoutsMs)));
 
-  const writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators });
-  const polymarket = createPolymarket({
+  const writer = (parts.writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators }));
+  const polymarket = (parts.polymarket = createPolymarket({
     dataApiUrl: urls.dataApi,
     gammaUrl: urls.gamma,
     clobUrl: urls.clob,
     rateFraction: config.rateFraction ?? (config.demo ? 1 : 0.5),
     timeoutMs: config.requestTimeoutMs,
     logger: logger.child({ part: 'http' }),
-  });
-  const scheduler = new Scheduler({ store, logger: logger.child({ part: 'scheduler' }) });
-  const jobs = createSyncJobs({ store, writer, polymarket, logger, options: syncOptions(config) });
+  }));
+  const scheduler = (parts.scheduler = new Scheduler({ store, logger: logger.child({ part: 'scheduler' }) }));
+  const jobs = createSyncJobs({ store, writer, polymarket, logger, options: syncOptionsFromConfig(config) });
   for (const job of jobs) scheduler.add(job);
 
   if (config.once) {
     const results = await scheduler.runAllOnce();
-    await writer.close();
-    await polymarket.close();
-    await store.close();
-    await sim?.stop();
-    for (const r of results) {
-      out.info(`${r.name.padEnd(18)} ${r.status.padEnd(7)} rows=${r.rows} pages=${r.pages} rejected=${r.rejected} ${r.durationMs} ms${r.error ? `  ${r.error}` : ''}`);
-    }
-    return results.every((r) => r.status === 'ok') ? 0 : 1;
+    void shutdown.end('--once done', results.every((r) => r.status === 'ok') ? 0 : 1);
+    return results.map(
+      (r) =>
+        `${r.name.padEnd(18)} ${r.status.padEnd(7)} rows=${r.rows} pages=${r.pages} rejected=${r.rejected} ${r.durationMs} ms${r.error ? `  ${r.error}` : ''}`,
+    );
   }
 
-  let live: LiveService | null = null;
-  if (config.live) {
-    live = createLiveFeed({
-      store,
-      writer,
-      polymarket,
-      wsUrl: urls.ws,
-      logger: logger.child({ part: 'live' }),
-      options: { maxWatchedMarkets: config.watchlistMaxMarkets, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
-      alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
-    });
-  }
+  const live = config.live
+    ? (parts.live = createLiveFeed({
+        store,
+        writer,
+        polymarket,
+        wsUrl: urls.ws,
+        logger: logger.child({ part: 'live' }),
+        options: { maxWatchedMarkets: config.watchlistMaxMarkets, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
+        alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
+      }))
+    : null;
 
+  const sim = parts.sim;
   const status = createStatusSource({
     source: config.demo ? 'demo' : 'live',
     sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : 'live · polymarket.com',
@@ -99,7 +162,7 @@ async function runWithLog(config: Config, out: Output, logger: Logger & { close(
     storeDescription: store.description,
     storeNotice,
     jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },
-    feed: live ? { read: () => (live as LiveService).status(), subscribe: (l) => (live as LiveService).subscribe(l) } : null,
+    feed: live ? { read: () => live.status(), subscribe: (l) => live.subscribe(l) } : null,
   });
 
   const exposed = config.healthPort === 0 ? null : exposureWarning(config.healthHost);
@@ -117,33 +180,22 @@ async function runWithLog(config: Config, out: Output, logger: Logger & { close(
           status: async () => ({ ...status.get(), trackedWallets: await readTrackedWalletCount(store) }),
         }).catch((err: unknown) => {
           logger.warn('health server not started', { err });
-          out.warn(`/health not started: ${(err as Error).message}`);
+          out.warn(`/health not started: ${errorMessage(err)}`);
           return null;
         });
-
-  let ui: { unmount(): void; waitUntilExit(): Promise<void> } | null = null;
-  shutdown
-    .add('ui', () => ui?.unmount())
-    .add('scheduler', () => scheduler.stop())
-    .add('live feed', () => live?.stop())
-    .add('health', () => health?.close())
-    .add('writer', () => writer.close())
-    .add('http clients', () => polymarket.close())
-    .add('store', () => store.close())
-    .add('simulator', () => sim?.stop())
-    .add('log', () => logger.close());
+  if (shutdown.ending) {
+    await health?.close();
+    return [];
+  }
+  parts.health = health;
 
   scheduler.start();
-  // The live feed subscribes to the watchlist, which the syncs fill: refresh it whenever one of them lands.
   void live?.start().catch((err: unknown) => logger.error('live feed failed to start', { err }));
-  if (live) refreshWatchlistOnSync(scheduler, live, logger);
+  if (live) refreshWatchlistOnSync(scheduler, () => live.refreshWatchlist(), logger);
 
-  const done = new Promise<void>((resolve) => shutdown.installSignalHandlers(resolve));
-  routeProcessEventsToLog(logger, shutdown);
   if (config.headless) {
     out.info(`whaletop running headless; store ${store.description}; log ${config.logFile}${health ? `; /health on ${config.healthHost}:${health.port}` : ''}`);
-    await done;
-    return 0;
+    return [];
   }
 
   // Ink draws nothing but the final frame when it believes it runs in CI (is-in-ci reads CI/CONTINUOUS_INTEGRATION
@@ -153,67 +205,29 @@ async function runWithLog(config: Config, out: Output, logger: Logger & { close(
     process.env.CONTINUOUS_INTEGRATION = 'false';
   }
   const { renderApp } = await import('../ui/index.tsx');
-  ui = renderApp({
+  if (shutdown.ending) return [];
+  const ui = (parts.ui = renderApp({
     store,
     status,
     options: { refreshMs: config.refresh * 1000, color: config.color },
-    onQuit: () => void shutdown.run('quit').then(() => process.exit(0)),
-  });
-  await Promise.race([done, ui.waitUntilExit()]);
-  await shutdown.run('ui exited');
-  return 0;
+    onQuit: () => void shutdown.end('quit', 0),
+  }));
+  void ui.waitUntilExit().then(() => shutdown.end('ui exited', 0));
+  return [];
 }
 
-/** Jobs whose rows feed the watchlist (top markets by volume, elite wallets' positions and trades). */
-const WATCHLIST_SOURCES = new Set(['market-sync', 'leaderboard-sync', 'position-sync']);
-
-/** Refreshes the live watchlist after each successful run of a job that feeds it (one refresh at a time). */
-function refreshWatchlistOnSync(scheduler: Scheduler, live: LiveService, logger: Logger): void {
-  const seen = new Map(scheduler.statuses().map((s) => [s.name, s.lastSuccessAt]));
-  let refreshing = false;
-  scheduler.subscribe(() => {
-    let landed = false;
-    for (const s of scheduler.statuses()) {
-      if (WATCHLIST_SOURCES.has(s.name) && s.lastSuccessAt !== seen.get(s.name)) landed = true;
-      seen.set(s.name, s.lastSuccessAt);
-    }
-    if (!landed || refreshing) return;
-    refreshing = true;
-    live
-      .refreshWatchlist()
-      .catch((err: unknown) => logger.warn('watchlist refresh after sync failed', { err }))
-      .finally(() => (refreshing = false));
-  });
+/** Flushes every row the writer accepted and logs what landed and what was lost, per table. */
+async function closeWriter(writer: BatchedWriter | undefined, logger: Logger): Promise<void> {
+  if (!writer) return;
+  await writer.close();
+  const { tables, buffered, written, rejected, dropped } = writer.stats();
+  const perTable = Object.fromEntries(
+    Object.entries(tables).map(([name, t]) => [name, { written: t.written, rejected: t.rejected, dropped: t.dropped, buffered: t.buffered }]),
+  );
+  logger.info('writer closed', { buffered, written, rejected, dropped, tables: perTable });
 }
 
-/**
- * Nothing may write over the TUI: Node's own warnings go to the log instead of stderr; a stray rejected promise
- * in background work is logged and the process goes on; an uncaught exception shuts down in order (the terminal
- * is restored first) and exits 1.
- */
-function routeProcessEventsToLog(logger: Logger, shutdown: Shutdown): void {
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.warn('node warning', { name: warning.name, message: warning.message }));
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { err: reason }));
-  process.on('uncaughtException', (err) => {
-    logger.error('uncaught exception', { err, stack: err.stack });
-    void shutdown.run('uncaught exception').then(() => process.exit(1));
-  });
+/** A message on one line (a crash report is one line on stderr). */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
-
-function syncOptions(config: Config) {
-  return {
-    leaderboardMaxResults: config.leaderboardMaxResults,
-    holderSyncTopMarkets: config.holderSyncTopMarkets,
-    trackedWalletMax: config.trackedWalletMax,
-    profileBatchSize: config.profileBatchSize,
-    schedules: {
-      'market-sync': config.marketSyncCron,
-      'leaderboard-sync': config.leaderboardSyncCron,
-      'holder-sync': config.holderSyncCron,
-      'position-sync': config.positionSyncCron,
-      'profile-enricher': config.profileEnricherCron,
-    },
-  };
-}
-

@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.ts';
 import { fileLogger } from '../lib/log.ts';
-import { runSimCli } from '../sim/index.ts';
+import { runSimCli } from '../sim/cli.ts';
 import { simFaults } from './sim-options.ts';
 import type { Output } from './output.ts';
 

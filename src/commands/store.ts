@@ -5,6 +5,7 @@ import { migrate } from '../store/migrate.ts';
 import { recoverAtStart } from '../store/recovery.ts';
 import type { Store } from '../store/types.ts';
 import type { Output } from './output.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /**
  * Opens the configured store (a server when `--clickhouse-url` is set, else the embedded engine in the data dir)
@@ -23,7 +24,7 @@ export async function openConfiguredStore(
     store = await openStore(target, logger.child({ part: 'store' }));
   } catch (err) {
     const where = target.kind === 'server' ? `ClickHouse at ${redact(target.url)}` : `embedded store in ${target.dataDir}`;
-    out.error(`cannot open ${where}: ${(err as Error).message}`);
+    out.error(`cannot open ${where}: ${errorMessage(err)}`);
     logger.error('store open failed', { err });
     return null;
   }
@@ -32,7 +33,7 @@ export async function openConfiguredStore(
     if (applied.length > 0) logger.info('migrations applied', { applied });
     return { store, applied };
   } catch (err) {
-    out.error((err as Error).message);
+    out.error(errorMessage(err));
     logger.error('migration failed', { err });
     await store.close().catch(() => {});
     return null;

@@ -6,7 +6,7 @@
  * keys the store does not hold yet.
  */
 import type { Activity } from '../polymarket/types.ts';
-import { chTime } from '../store/client.ts';
+import { readActivityKeysSince } from '../store/queries/activity-keys.ts';
 import type { Store } from '../store/types.ts';
 import type { RecordMerger } from './deps.ts';
 
@@ -70,17 +70,6 @@ export function keyActivities(wallet: string, activities: readonly Activity[]): 
   });
 }
 
-interface StoredKeyRow {
-  proxy_wallet: string;
-  transaction_hash: string;
-  asset: string;
-  side: string;
-  size: number;
-  price: number;
-  ts: string | number;
-  fill_seq: number;
-}
-
 /** Natural keys stored for `wallets` at timestamps ≥ `fromMs` (epoch ms). */
 export async function readStoredActivityKeys(
   store: Store,
@@ -88,19 +77,6 @@ export async function readStoredActivityKeys(
   fromMs: number,
   signal?: AbortSignal,
 ): Promise<Set<string>> {
-  if (wallets.length === 0) return new Set();
-  const rows = await store.query<StoredKeyRow>(
-    `SELECT proxy_wallet, transaction_hash, asset, side, size, price,
-            toUnixTimestamp64Milli(timestamp) AS ts, fill_seq
-     FROM wallet_activity
-     WHERE proxy_wallet IN {wallets:Array(String)} AND timestamp >= {from:DateTime64(3, 'UTC')}`,
-    { wallets, from: chTime(Math.max(0, fromMs)) },
-    signal,
-  );
-  return new Set(
-    rows.map(
-      (r) =>
-        `${baseKey(r.proxy_wallet, r.transaction_hash, r.asset, r.side, Number(r.size), Number(r.price), Number(r.ts))}#${Number(r.fill_seq)}`,
-    ),
-  );
+  const rows = await readActivityKeysSince(store, wallets, fromMs, signal);
+  return new Set(rows.map((r) => `${baseKey(r.wallet, r.transactionHash, r.asset, r.side, r.size, r.price, r.timestampMs)}#${r.fillSeq}`));
 }

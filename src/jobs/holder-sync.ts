@@ -3,10 +3,11 @@
  * into market_holders; holders join the tracked set (discovered_via = holders). Markets are fetched
  * concurrently (the spec slept 0.15 s between markets).
  */
-import { holderRow } from '../store/rows.ts';
-import type { Store } from '../store/types.ts';
+import { holderRow } from '../store/row-mappers.ts';
+import { readTopMarketsByVolume } from '../store/queries/markets.ts';
 import { fetchComplete, holdersMerger, summariseFailures, type SyncDeps } from './deps.ts';
-import { errorMessage, mapPool } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { mapPool } from './pool.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */
@@ -23,19 +24,6 @@ export function holderSyncJob(deps: SyncDeps): JobDefinition {
   };
 }
 
-/** Active markets by volume (descending) as stored by market-sync: the ranking after a restart. */
-export async function readTopMarkets(store: Store, limit: number, signal?: AbortSignal): Promise<string[]> {
-  const rows = await store.query<{ condition_id: string }>(
-    `SELECT condition_id FROM markets FINAL
-     WHERE active = 1 AND closed = 0
-     ORDER BY volume DESC, condition_id
-     LIMIT {limit:UInt32}`,
-    { limit },
-    signal,
-  );
-  return rows.map((r) => r.condition_id);
-}
-
 /**
  * One run. All rows of one run share a snapshot_time. A market that fails is counted and skipped ('ok' with a
  * partial error); the run fails only if every market does.
@@ -45,7 +33,7 @@ export async function runHolderSync(deps: SyncDeps, ctx: JobContext): Promise<vo
   await state.ensureLoaded(ctx.signal);
   const top = options.holderSyncTopMarkets;
   const markets =
-    deps.marketRanking.at > 0 ? deps.marketRanking.conditionIds.slice(0, top) : await readTopMarkets(store, top, ctx.signal);
+    deps.marketRanking.at > 0 ? deps.marketRanking.conditionIds.slice(0, top) : await readTopMarketsByVolume(store, top, ctx.signal);
   if (markets.length === 0) {
     ctx.logger.info('no markets to read holders of (market-sync has not run yet)');
     return;

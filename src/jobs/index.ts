@@ -27,9 +27,7 @@ export { DEFAULT_SYNC_OPTIONS, SYNC_JOB_NAMES, resolveSyncOptions } from './opti
 export type { SyncJobName, SyncOptions } from './options.ts';
 export { Scheduler } from './scheduler.ts';
 export type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './scheduler.ts';
-export { SyncState, readTrackedWalletCount } from './sync-state.ts';
-export { startHealthServer } from './health.ts';
-export type { HealthServer, HealthServerOptions } from './health.ts';
+export { SyncState } from './sync-state.ts';
 
 /** Dependencies of {@link createSyncJobs}. */
 export interface SyncJobDeps {

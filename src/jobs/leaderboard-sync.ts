@@ -7,9 +7,10 @@
 import { LEADERBOARD_CATEGORIES, LEADERBOARD_ORDERS, LEADERBOARD_PERIODS, type LeaderboardEntry } from '../polymarket/types.ts';
 import type { LeaderboardQuery } from '../polymarket/data-api.ts';
 import { DATA_CAPS } from '../polymarket/data-api.ts';
-import { leaderboardRow } from '../store/rows.ts';
+import { leaderboardRow } from '../store/row-mappers.ts';
 import { fetchComplete, summariseFailures, type SyncDeps } from './deps.ts';
-import { errorMessage, mapPool } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { mapPool } from './pool.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */

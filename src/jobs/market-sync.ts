@@ -2,7 +2,7 @@
  * market-sync (spec: every 10 min, and once at start): active markets from Gamma into `markets`, ranked by
  * volume. The ranking feeds holder-sync (through {@link MarketRanking}, backed by the table itself).
  */
-import { marketRow } from '../store/rows.ts';
+import { marketRow } from '../store/row-mappers.ts';
 import { GAMMA_CAPS } from '../polymarket/gamma.ts';
 import { fetchComplete, pagesFor, type SyncDeps } from './deps.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';

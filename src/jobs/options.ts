@@ -2,6 +2,7 @@
  * Tuning of the sync engine. Defaults are the Phase 2 spec's (seeds/000 §3: intervals, LEADERBOARD_MAX_RESULTS,
  * HOLDER_SYNC_TOP_MARKETS, TRACKED_WALLET_MAX, PROFILE_BATCH_SIZE); the rest is ours and explained per field.
  */
+import type { Config } from '../config/index.ts';
 
 /** The five sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest). */
 export const SYNC_JOB_NAMES = ['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher'] as const;
@@ -35,7 +36,7 @@ export interface SyncOptions {
   activityOverlapSeconds: number;
   /** Positions read per wallet (the API pages 500 at a time). */
   positionsMaxPerWallet: number;
-  /** Requests in flight per job. The clients' token buckets set the pace; this only has to cover latency. */
+  /** Requests in flight per job. The clients' sliding-window limiters set the pace; this only has to cover latency. */
   concurrency: number;
   /** Wallets per acknowledged activity insert (and watermark update) in position-sync. */
   commitBatchWallets: number;
@@ -84,5 +85,22 @@ export function resolveSyncOptions(partial: Partial<SyncOptions> = {}): SyncOpti
     ...partial,
     schedules: { ...DEFAULT_SYNC_OPTIONS.schedules, ...partial.schedules },
     timeoutsMs: { ...DEFAULT_SYNC_OPTIONS.timeoutsMs, ...partial.timeoutsMs },
+  };
+}
+
+/** The options a command line sets (the rest keep their defaults). */
+export function syncOptionsFromConfig(config: Config): Partial<SyncOptions> {
+  return {
+    leaderboardMaxResults: config.leaderboardMaxResults,
+    holderSyncTopMarkets: config.holderSyncTopMarkets,
+    trackedWalletMax: config.trackedWalletMax,
+    profileBatchSize: config.profileBatchSize,
+    schedules: {
+      'market-sync': config.marketSyncCron,
+      'leaderboard-sync': config.leaderboardSyncCron,
+      'holder-sync': config.holderSyncCron,
+      'position-sync': config.positionSyncCron,
+      'profile-enricher': config.profileEnricherCron,
+    },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * A bounded worker pool. Throughput of the sync jobs is set by the rate-limited clients (their token buckets
- * queue requests), so the pool only has to keep enough requests in flight to saturate the budget: with ~100 ms
- * of latency and a budget of 50 req/s, 16–32 concurrent requests are plenty. No sleeps anywhere.
+ * A bounded worker pool. Throughput of the sync jobs is set by the rate-limited clients (their sliding-window
+ * limiters queue requests), so the pool only has to keep enough requests in flight to saturate the budget: with
+ * ~100 ms of latency and a budget of 50 req/s, 16–32 concurrent requests are plenty. No sleeps anywhere.
  */
 
 /** What happened to one item of {@link mapPool}. */
@@ -38,10 +38,4 @@ export async function mapPool<T, R>(
   const workers = Math.max(1, Math.min(concurrency, items.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return outcomes;
-}
-
-/** The message of an unknown thrown value, for run summaries and logs. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

@@ -10,8 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity, Position } from '../polymarket/types.ts';
-import { chTime } from '../store/client.ts';
-import { activityRow, positionRow } from '../store/rows.ts';
+import { readOpenPositions } from '../store/queries/open-positions.ts';
+import { chTime } from '../store/time.ts';
+import { activityRow, positionRow } from '../store/row-mappers.ts';
 import type { Row } from '../store/types.ts';
 import { keyActivities, readStoredActivityKeys } from './activity-keys.ts';
 import type { SyncDeps } from './deps.ts';
@@ -39,23 +40,6 @@ export interface CommitResult {
 /** Largest activity insert; bigger batches are split (each part acknowledged before the watermarks move). */
 const MAX_INSERT_ROWS = 20_000;
 
-interface OpenPositionRow {
-  proxy_wallet: string;
-  condition_id: string;
-  asset: string;
-  outcome: string;
-  outcome_index: number;
-  avg_price: number;
-  initial_value: number;
-  cur_price: number;
-  cash_pnl: number;
-  percent_pnl: number;
-  realized_pnl: number;
-  title: string;
-  market_slug: string;
-  end_date: string | number;
-}
-
 /**
  * Zero-size rows for positions stored as open that the API no longer lists (sold or redeemed), so readers of
  * wallet_positions FINAL do not show them forever. Only for wallets whose positions answer was complete.
@@ -63,36 +47,11 @@ interface OpenPositionRow {
 async function closedPositionRows(deps: SyncDeps, fetched: readonly WalletFetch[], now: number, signal: AbortSignal): Promise<Row[]> {
   const complete = fetched.filter((f) => f.positionsRejected === 0);
   if (complete.length === 0) return [];
-  const open = await deps.store.query<OpenPositionRow>(
-    `SELECT proxy_wallet, condition_id, asset, outcome, outcome_index, avg_price, initial_value, cur_price, cash_pnl,
-            percent_pnl, realized_pnl, title, market_slug, toUnixTimestamp64Milli(end_date) AS end_date
-     FROM wallet_positions FINAL
-     WHERE proxy_wallet IN {wallets:Array(String)} AND size > 0`,
-    { wallets: complete.map((f) => f.wallet) },
-    signal,
-  );
+  const open = await readOpenPositions(deps.store, complete.map((f) => f.wallet), signal);
   const listed = new Set(complete.flatMap((f) => f.positions.map((p) => `${f.wallet}|${p.conditionId}|${p.outcome}`)));
   return open
     .filter((r) => !listed.has(`${r.proxy_wallet}|${r.condition_id}|${r.outcome}`))
-    .map((r) => ({
-      proxy_wallet: r.proxy_wallet,
-      condition_id: r.condition_id,
-      asset: r.asset,
-      outcome: r.outcome,
-      outcome_index: Number(r.outcome_index),
-      size: 0,
-      avg_price: Number(r.avg_price),
-      initial_value: Number(r.initial_value),
-      current_value: 0,
-      cur_price: Number(r.cur_price),
-      cash_pnl: Number(r.cash_pnl),
-      percent_pnl: Number(r.percent_pnl),
-      realized_pnl: Number(r.realized_pnl),
-      title: r.title,
-      market_slug: r.market_slug,
-      end_date: chTime(Number(r.end_date)),
-      updated_at: chTime(now),
-    }));
+    .map((r) => ({ ...r, size: 0, current_value: 0, end_date: chTime(r.end_date), updated_at: chTime(now) }));
 }
 
 /** Commits one batch (see the module comment). Throws if the store refuses; nothing is acknowledged then. */

@@ -13,8 +13,9 @@
  */
 import { DATA_CAPS } from '../polymarket/data-api.ts';
 import { fetchComplete, pagesFor, summariseFailures, type SyncDeps } from './deps.ts';
-import { errorMessage, mapPool } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import { activityMerger } from './activity-keys.ts';
+import { mapPool } from './pool.ts';
 import { commitWallets, type WalletFetch } from './position-commit.ts';
 import { prioritiseWallets } from './priority.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';

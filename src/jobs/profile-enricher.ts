@@ -9,10 +9,11 @@
  */
 import type { PublicProfile } from '../polymarket/types.ts';
 import type { Row } from '../store/types.ts';
-import { chTime } from '../store/client.ts';
-import { profileRow } from '../store/rows.ts';
+import { chTime } from '../store/time.ts';
+import { profileRow } from '../store/row-mappers.ts';
 import { summariseFailures, type SyncDeps } from './deps.ts';
-import { errorMessage, mapPool } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { mapPool } from './pool.ts';
 import { prioritiseWallets } from './priority.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 import type { EnrichedValue } from './sync-state.ts';

@@ -18,9 +18,10 @@ import { runInScope, type RunScope } from '../lib/run-scope.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import type { JobStatus } from '../lib/status.ts';
 import type { Store } from '../store/types.ts';
-import { readJobHistory, writeJobRun, type JobRunRecord, type PersistedJobHistory, type RunStatus } from './job-runs.ts';
+import { writeJobRun, type JobRunRecord, type RunStatus } from '../store/state/job-runs.ts';
+import { readJobHistory, type PersistedJobHistory } from './job-runs.ts';
 import type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './job.ts';
-import { errorMessage } from './pool.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 export type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './job.ts';
 

@@ -10,14 +10,14 @@
  *   activity_wm      key = wallet, value = newest acknowledged activity timestamp, unix seconds
  */
 import { systemClock, type Clock } from '../lib/clock.ts';
-import { chTime } from '../store/client.ts';
+import { readSyncState, SYNC_SCOPES, writeSyncState } from '../store/state/sync-state.ts';
 import type { Store } from '../store/types.ts';
 
 /** sync_state scopes used by the jobs. */
-export const SCOPES = {
-  tracked: 'tracked_wallet',
-  enriched: 'enriched_wallet',
-  activityWatermark: 'activity_wm',
+const SCOPES = {
+  tracked: SYNC_SCOPES.tracked,
+  enriched: SYNC_SCOPES.enriched,
+  activityWatermark: SYNC_SCOPES.activityWatermark,
 } as const;
 
 /** How a wallet entered the tracked set. */
@@ -32,19 +32,6 @@ export interface TrackedWallet {
   via: DiscoveredVia;
   since: number;
 }
-
-interface StateRow {
-  scope: string;
-  key: string;
-  value: string;
-  deleted: number;
-  at: string | number;
-}
-
-const SELECT_STATE = `
-  SELECT scope, key, value, deleted, toUnixTimestamp64Milli(updated_at) AS at
-  FROM sync_state FINAL
-  WHERE scope IN {scopes:Array(String)}`;
 
 function asVia(value: string): DiscoveredVia {
   return value === 'holders' || value === 'manual' ? value : 'leaderboard';
@@ -79,13 +66,13 @@ export class SyncState {
    * job inserted while this read was in flight; deleted entries are removed; watermarks only move forward.
    */
   async refresh(signal?: AbortSignal): Promise<void> {
-    const rows = await this.store.query<StateRow>(SELECT_STATE, { scopes: Object.values(SCOPES) }, signal);
+    const rows = await readSyncState(this.store, Object.values(SCOPES), signal);
     for (const row of rows) {
-      const deleted = Number(row.deleted) === 1;
+      const deleted = row.deleted;
       if (row.scope === SCOPES.tracked) {
         if (deleted) this.trackedWallets.delete(row.key);
         else if (!this.trackedWallets.has(row.key)) {
-          this.trackedWallets.set(row.key, { wallet: row.key, via: asVia(row.value), since: Number(row.at) });
+          this.trackedWallets.set(row.key, { wallet: row.key, via: asVia(row.value), since: row.at });
         }
       } else if (row.scope === SCOPES.enriched) {
         if (deleted) this.enrichedWallets.delete(row.key);
@@ -168,26 +155,7 @@ export class SyncState {
     if (ts > (this.watermarks.get(wallet) ?? -Infinity)) this.watermarks.set(wallet, ts);
   }
 
-  private async insert(
-    rows: readonly { scope: string; key: string; value: string }[],
-    atMs: number,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    const updatedAt = chTime(atMs);
-    await this.store.insert(
-      'sync_state',
-      rows.map((r) => ({ ...r, deleted: 0, updated_at: updatedAt })),
-      signal ? { signal } : undefined,
-    );
+  private insert(rows: readonly { scope: string; key: string; value: string }[], atMs: number, signal?: AbortSignal): Promise<void> {
+    return writeSyncState(this.store, rows, atMs, signal);
   }
-}
-
-/** Number of tracked wallets as stored (for /health and the status bar; no SyncState needed). */
-export async function readTrackedWalletCount(store: Store, signal?: AbortSignal): Promise<number> {
-  const rows = await store.query<{ n: string | number }>(
-    `SELECT count() AS n FROM sync_state FINAL WHERE scope = {scope:String} AND deleted = 0`,
-    { scope: SCOPES.tracked },
-    signal,
-  );
-  return Number(rows[0]?.n ?? 0);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../lib/log.ts';
 import type { Polymarket, Trade } from '../polymarket/index.ts';
-import { chTime } from '../store/client.ts';
+import { readSyncScope, SYNC_SCOPES } from '../store/state/sync-state.ts';
+import { chTime } from '../store/time.ts';
 import type { RowWriter } from '../store/writer.ts';
 import type { Row, Store } from '../store/types.ts';
 import type { EliteTrade } from './signals.ts';
@@ -20,7 +21,7 @@ export interface AttributionOptions {
 }
 
 /** sync_state scope of the per-market /trades watermarks (value: unix seconds). */
-export const TRADES_WM_SCOPE = 'trades_wm';
+const TRADES_WM_SCOPE = SYNC_SCOPES.tradesWatermark;
 
 /**
  * A stable id for one fill: the Data API gives no log index, and one transaction can settle several identical
@@ -159,13 +160,10 @@ export class AttributionPoller {
   }
 
   private async loadWatermarks(): Promise<void> {
-    const rows = await this.deps.store.query<{ key: string; value: string }>(
-      `SELECT key, value FROM sync_state FINAL WHERE scope = {scope:String} AND deleted = 0`,
-      { scope: TRADES_WM_SCOPE },
-    );
-    for (const r of rows) {
-      const s = Number(r.value);
-      if (Number.isFinite(s)) this.watermarks.set(r.key, s * 1000);
+    const stored = await readSyncScope(this.deps.store, TRADES_WM_SCOPE);
+    for (const [market, value] of stored) {
+      const s = Number(value);
+      if (Number.isFinite(s)) this.watermarks.set(market, s * 1000);
     }
     this.loaded = true;
   }

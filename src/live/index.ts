@@ -24,8 +24,6 @@ import type { WatchedMarket } from './watchlist.ts';
 export { DEFAULT_LIVE_OPTIONS } from './options.ts';
 export type { LiveOptions } from './options.ts';
 export type { FiredSignal, EliteTrade, SignalType, Confidence, Direction } from './signals.ts';
-export { getHitRates } from './hit-rate.ts';
-export type { HitRate } from './hit-rate.ts';
 
 /** What the composition root hands the live feed. */
 export interface LiveDeps {

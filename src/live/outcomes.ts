@@ -1,5 +1,5 @@
 import type { Logger } from '../lib/log.ts';
-import { chTime } from '../store/client.ts';
+import { readSignalsAwaitingOutcome, readSnapshotMid, type StoredSignalRow } from '../store/queries/signal-outcomes.ts';
 import type { Store } from '../store/types.ts';
 import type { FiredSignal } from './signals.ts';
 
@@ -71,11 +71,7 @@ export class OutcomeTracker {
 
   /** Resumes tracking signals of the last `lookbackMs` whose outcomes are missing (after a restart). */
   async resume(now: number, lookbackMs: number): Promise<void> {
-    const rows = await this.deps.store.query<SignalRowIn>(
-      `SELECT * FROM fired_signals FINAL
-       WHERE timestamp >= {since:DateTime64(3, 'UTC')} AND (price_after_5m IS NULL OR price_after_15m IS NULL)`,
-      { since: chTime(now - lookbackMs) },
-    );
+    const rows = await readSignalsAwaitingOutcome(this.deps.store, now - lookbackMs);
     for (const r of rows) if (!this.pending.has(r.signal_id)) this.pending.set(r.signal_id, fromRow(r));
   }
 
@@ -112,55 +108,17 @@ export class OutcomeTracker {
     }
   }
 
-  private async snapshotPrice(tokenId: string, at: number): Promise<number | null> {
+  private snapshotPrice(tokenId: string, at: number): Promise<number | null> {
     const tolerance = this.deps.snapshotToleranceMs ?? 60_000;
-    const rows = await this.deps.store.query<{ mid_price: number }>(
-      `SELECT mid_price FROM price_snapshots_10s
-       WHERE token_id = {token:String}
-         AND timestamp <= {at:DateTime64(3, 'UTC')} AND timestamp >= {from:DateTime64(3, 'UTC')}
-       ORDER BY timestamp DESC LIMIT 1`,
-      { token: tokenId, at: chTime(at), from: chTime(at - tolerance) },
-    );
-    const row = rows[0];
-    return row ? Number(row.mid_price) : null;
+    return readSnapshotMid(this.deps.store, tokenId, at, tolerance);
   }
-}
-
-/** A fired_signals row as ClickHouse returns it (JSON). */
-interface SignalRowIn {
-  signal_id: string;
-  market_id: string;
-  market_slug: string;
-  question: string;
-  token_id: string;
-  outcome: string;
-  signal_type: 'ELITE_MOMENTUM' | 'MOMENTUM_ONLY';
-  direction: 'UP' | 'DOWN';
-  momentum_velocity: number;
-  momentum_acceleration: number;
-  volume_surge: number;
-  elite_wallet_address: string | null;
-  elite_wallet_name: string | null;
-  elite_rank: number | null;
-  elite_score: number | null;
-  elite_side: 'BUY' | 'SELL' | null;
-  elite_size_usd: number | null;
-  confidence: 'LOW' | 'MEDIUM' | 'HIGH';
-  entry_window: string;
-  price_at_signal: number;
-  timestamp: string;
-  price_after_5m: number | null;
-  price_after_15m: number | null;
-  direction_correct_5m: boolean | null;
-  direction_correct_15m: boolean | null;
-  updated_at: string;
 }
 
 function parseChTime(s: string): number {
   return Date.parse(s.replace(' ', 'T') + 'Z');
 }
 
-function fromRow(r: SignalRowIn): FiredSignal {
+function fromRow(r: StoredSignalRow): FiredSignal {
   const timestamp = parseChTime(r.timestamp);
   return {
     signalId: r.signal_id,

@@ -1,5 +1,5 @@
 import type { Clock } from '../lib/clock.ts';
-import { chTime } from '../store/client.ts';
+import { chTime } from '../store/time.ts';
 import type { Row } from '../store/types.ts';
 import type { TokenState } from './feed.ts';
 

@@ -1,4 +1,19 @@
-import { chTime } from '../store/client.ts';
+import {
+  readEliteWallets,
+  readMarketsHeldBy,
+  readMarketsTradedBy,
+  readTopMarketsBy24hVolume,
+  readWatchableMarkets,
+  type EliteWallet,
+} from '../store/queries/watchlist-candidates.ts';
+import {
+  readWatchlistMarkets,
+  readWatchlistWallets,
+  writeWatchlistMarkets,
+  writeWatchlistWallets,
+  type WatchlistWalletRow,
+} from '../store/state/watchlists.ts';
+import { chTime } from '../store/time.ts';
 import type { Row, Store } from '../store/types.ts';
 
 /** How the watchlist is auto-populated. */
@@ -46,42 +61,6 @@ export interface WatchlistState {
   removed: number;
 }
 
-interface WatchRow {
-  market_id: string;
-  market_slug: string;
-  question: string;
-  category: string;
-  token_ids: string[];
-  outcomes: string[];
-  auto_added: number;
-  auto_added_reason: string;
-  priority: number;
-  removed: number;
-  created_at: string;
-}
-
-interface WalletRow {
-  wallet_address: string;
-  label: string;
-  best_rank: number;
-  elite_score: number | null;
-  category: string;
-  auto_added: number;
-  auto_added_reason: string;
-  removed: number;
-  created_at: string;
-}
-
-interface MarketMeta {
-  condition_id: string;
-  question: string;
-  slug: string;
-  category: string;
-  clob_token_ids: string[];
-  outcomes: string[];
-  closed: number;
-}
-
 interface Candidate {
   marketId: string;
   priority: number;
@@ -100,62 +79,37 @@ interface Candidate {
  */
 export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now: number): Promise<WatchlistState> {
   const updatedAt = chTime(now);
-  const elites = await store.query<{ proxy_wallet: string; user_name: string; rank: number; pnl: number }>(
-    `WITH board AS (
-       SELECT proxy_wallet, user_name, rank, pnl, snapshot_time FROM trader_rankings FINAL
-       WHERE category = {category:String} AND time_period = {period:String} AND order_by = {order:String}
-     )
-     SELECT proxy_wallet, user_name, rank, pnl FROM board
-     WHERE rank BETWEEN 1 AND {n:UInt32}
-       AND snapshot_time >= (SELECT max(snapshot_time) FROM board) - INTERVAL 6 HOUR
-     ORDER BY rank LIMIT {n:UInt32}`,
-    { category: opts.eliteBoard.category, period: opts.eliteBoard.timePeriod, order: opts.eliteBoard.orderBy, n: opts.eliteTopN },
-  );
+  const elites = await readEliteWallets(store, opts.eliteBoard, opts.eliteTopN);
   const eliteWallets = elites.map((e) => e.proxy_wallet.toLowerCase());
 
   const [held, traded, topVolume, current, currentWallets] = await Promise.all([
-    store.query<{ condition_id: string; wallets: string }>(
-      `SELECT condition_id, uniqExact(proxy_wallet) AS wallets FROM wallet_positions FINAL
-       WHERE proxy_wallet IN {wallets:Array(String)} AND size > 0
-       GROUP BY condition_id`,
-      { wallets: eliteWallets },
-    ),
-    store.query<{ condition_id: string; wallets: string }>(
-      `SELECT condition_id, uniqExact(proxy_wallet) AS wallets FROM wallet_activity
-       WHERE proxy_wallet IN {wallets:Array(String)} AND activity_type = 'TRADE' AND timestamp >= {since:DateTime64(3, 'UTC')}
-       GROUP BY condition_id`,
-      { wallets: eliteWallets, since: chTime(now - opts.recentTradeMs) },
-    ),
-    store.query<{ condition_id: string }>(
-      `SELECT condition_id FROM markets FINAL
-       WHERE active = 1 AND closed = 0 AND length(clob_token_ids) > 0
-       ORDER BY volume_24hr DESC LIMIT {n:UInt32}`,
-      { n: opts.topVolumeMarkets },
-    ),
-    store.query<WatchRow>('SELECT * FROM watchlist_markets FINAL'),
-    store.query<WalletRow>('SELECT * FROM watchlist_wallets FINAL'),
+    readMarketsHeldBy(store, eliteWallets),
+    readMarketsTradedBy(store, eliteWallets, now - opts.recentTradeMs),
+    readTopMarketsBy24hVolume(store, opts.topVolumeMarkets),
+    readWatchlistMarkets(store),
+    readWatchlistWallets(store),
   ]);
 
   const candidates = new Map<string, Candidate>();
   const eliteCount = new Map<string, { held: number; traded: number }>();
-  for (const r of held) eliteCount.set(r.condition_id, { held: Number(r.wallets), traded: 0 });
-  for (const r of traded) {
-    const c = eliteCount.get(r.condition_id) ?? { held: 0, traded: 0 };
-    c.traded = Number(r.wallets);
-    eliteCount.set(r.condition_id, c);
+  for (const [id, wallets] of held) eliteCount.set(id, { held: wallets, traded: 0 });
+  for (const [id, wallets] of traded) {
+    const c = eliteCount.get(id) ?? { held: 0, traded: 0 };
+    c.traded = wallets;
+    eliteCount.set(id, c);
   }
   for (const [id, c] of eliteCount) {
     const parts = [c.held > 0 ? `held by ${c.held} elite` : '', c.traded > 0 ? `traded by ${c.traded} elite` : ''].filter(Boolean);
     candidates.set(id, { marketId: id, priority: 1000 + 10 * (c.held + c.traded), reason: parts.join(', ') });
   }
-  topVolume.forEach((r, i) => {
-    if (!candidates.has(r.condition_id)) {
-      candidates.set(r.condition_id, { marketId: r.condition_id, priority: opts.topVolumeMarkets - i, reason: `top 24h volume #${i + 1}` });
+  topVolume.forEach((id, i) => {
+    if (!candidates.has(id)) {
+      candidates.set(id, { marketId: id, priority: opts.topVolumeMarkets - i, reason: `top 24h volume #${i + 1}` });
     }
   });
 
   const ids = [...new Set([...candidates.keys(), ...current.map((r) => r.market_id)])];
-  const meta = await marketMeta(store, ids);
+  const meta = await readWatchableMarkets(store, ids);
   const byId = new Map(current.map((r) => [r.market_id, r]));
   const manual = current.filter((r) => Number(r.auto_added) === 0 && Number(r.removed) === 0);
   const excluded = new Set(current.filter((r) => Number(r.auto_added) === 0 && Number(r.removed) === 1).map((r) => r.market_id));
@@ -198,9 +152,9 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
   for (const r of current) {
     if (Number(r.auto_added) !== 1 || Number(r.removed) !== 0 || chosenIds.has(r.market_id)) continue;
     removed++;
-    writes.push({ ...watchRowOut(r), removed: 1, updated_at: updatedAt });
+    writes.push({ ...r, removed: 1, updated_at: updatedAt });
   }
-  if (writes.length > 0) await store.insert('watchlist_markets', writes);
+  await writeWatchlistMarkets(store, writes);
 
   const markets: WatchedMarket[] = [];
   for (const r of manual) {
@@ -240,8 +194,8 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
 
 async function refreshWallets(
   store: Store,
-  elites: { proxy_wallet: string; user_name: string; rank: number; pnl: number }[],
-  current: WalletRow[],
+  elites: EliteWallet[],
+  current: WatchlistWalletRow[],
   updatedAt: string,
 ): Promise<Map<string, TrackedWallet>> {
   const byWallet = new Map(current.map((r) => [r.wallet_address.toLowerCase(), r]));
@@ -274,7 +228,7 @@ async function refreshWallets(
     const wallet = r.wallet_address.toLowerCase();
     if (Number(r.removed) === 1) continue;
     if (Number(r.auto_added) === 1 && !eliteSet.has(wallet)) {
-      writes.push({ ...walletRowOut(r), removed: 1, updated_at: updatedAt });
+      writes.push({ ...r, removed: 1, updated_at: updatedAt });
       continue;
     }
     const known = out.get(wallet);
@@ -287,76 +241,6 @@ async function refreshWallets(
       isWatched: true,
     });
   }
-  if (writes.length > 0) await store.insert('watchlist_wallets', writes);
+  await writeWatchlistWallets(store, writes);
   return out;
-}
-
-async function marketMeta(store: Store, ids: string[]): Promise<Map<string, MarketMeta>> {
-  const out = new Map<string, MarketMeta>();
-  if (ids.length === 0) return out;
-  const rows = await store.query<MarketMeta>(
-    `SELECT condition_id, question, slug, category, clob_token_ids, outcomes, closed FROM markets FINAL
-     WHERE condition_id IN {ids:Array(String)}`,
-    { ids },
-  );
-  for (const r of rows) out.set(r.condition_id, r);
-  // Markets the markets sync has not seen: take the outcome tokens the elites hold or traded.
-  const missing = ids.filter((id) => !out.has(id));
-  if (missing.length > 0) {
-    const fallback = await store.query<{ condition_id: string; title: string; slug: string; assets: [string, string][] }>(
-      `SELECT condition_id, any(title) AS title, any(market_slug) AS slug, groupUniqArray((asset, outcome)) AS assets
-       FROM (
-         SELECT condition_id, asset, toString(outcome) AS outcome, title, market_slug FROM wallet_positions FINAL
-         WHERE condition_id IN {ids:Array(String)} AND asset != ''
-         UNION ALL
-         SELECT condition_id, asset, toString(outcome) AS outcome, title, market_slug FROM wallet_activity
-         WHERE condition_id IN {ids:Array(String)} AND asset != '' AND activity_type = 'TRADE'
-       )
-       GROUP BY condition_id`,
-      { ids: missing },
-    );
-    for (const r of fallback) {
-      const assets = [...r.assets].sort((a, b) => a[0].localeCompare(b[0]));
-      out.set(r.condition_id, {
-        condition_id: r.condition_id,
-        question: r.title,
-        slug: r.slug,
-        category: '',
-        clob_token_ids: assets.map((a) => a[0]),
-        outcomes: assets.map((a) => a[1]),
-        closed: 0,
-      });
-    }
-  }
-  return out;
-}
-
-function watchRowOut(r: WatchRow): Row {
-  return {
-    market_id: r.market_id,
-    market_slug: r.market_slug,
-    question: r.question,
-    category: r.category,
-    token_ids: r.token_ids,
-    outcomes: r.outcomes,
-    auto_added: Number(r.auto_added),
-    auto_added_reason: r.auto_added_reason,
-    priority: Number(r.priority),
-    removed: Number(r.removed),
-    created_at: r.created_at,
-  };
-}
-
-function walletRowOut(r: WalletRow): Row {
-  return {
-    wallet_address: r.wallet_address,
-    label: r.label,
-    best_rank: Number(r.best_rank),
-    elite_score: r.elite_score,
-    category: r.category,
-    auto_added: Number(r.auto_added),
-    auto_added_reason: r.auto_added_reason,
-    removed: Number(r.removed),
-    created_at: r.created_at,
-  };
 }

@@ -22,7 +22,7 @@ export interface WsConnectionOptions {
 
 /** What the socket reports to its owner. */
 export interface WsConnectionHandlers {
-  /** One text frame (data or `PONG`), with the wall-clock ms it arrived. */
+  /** One text frame (data or `PONG`), in arrival order; handed over in slices (see `enqueue`), so a little later. */
   onFrame(text: string): void;
   /** The socket opened and the subscription was sent: snapshots follow. */
   onUp(): void;

@@ -1,6 +1,16 @@
-import type { ActivityQuery } from './data-api.ts';
 import { ApiError } from './types.ts';
 import type { Activity, Page } from './types.ts';
+
+/** `/activity` parameters. `start`/`end` are unix **seconds**; `type` a list of activity types (sent as CSV). */
+export interface ActivityQuery {
+  start?: number;
+  end?: number;
+  type?: string | readonly string[];
+  limit?: number;
+  offset?: number;
+  sortBy?: 'TIMESTAMP' | 'TOKENS' | 'CASH';
+  sortDirection?: 'ASC' | 'DESC';
+}
 
 /** Bounds of an activity walk: page size, the largest offset used in one window, and a record budget. */
 export interface ActivityWalkBounds {

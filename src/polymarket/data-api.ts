@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiBase, HttpCore } from './http.ts';
-import { activitySince } from './activity-walk.ts';
+import { activitySince, type ActivityQuery } from './activity-walk.ts';
 import { collectPages } from './paginate.ts';
 import {
   activitySchema,
@@ -27,6 +27,9 @@ import type {
 } from './types.ts';
 import { expectArray, parseEach } from './validate.ts';
 
+/** `/activity` parameters (defined beside the walk that pages through them). */
+export type { ActivityQuery } from './activity-walk.ts';
+
 /** Caps of the Data API v1 (POLYMARKET_API.md §1). */
 export const DATA_CAPS = {
   leaderboardLimit: 50,
@@ -47,16 +50,6 @@ export interface LeaderboardQuery {
   orderBy: LeaderboardOrder;
 }
 
-/** `/activity` parameters. `start`/`end` are unix **seconds**; `type` a list of activity types (sent as CSV). */
-export interface ActivityQuery {
-  start?: number;
-  end?: number;
-  type?: string | readonly string[];
-  limit?: number;
-  offset?: number;
-  sortBy?: 'TIMESTAMP' | 'TOKENS' | 'CASH';
-  sortDirection?: 'ASC' | 'DESC';
-}
 
 /** `/trades` parameters. `filterType` and `filterAmount` must be given together (the API requires it). */
 export interface TradesQuery {

@@ -3,14 +3,15 @@ import { fullJitterDelay } from '../lib/backoff.ts';
 import { sleepOn, systemClock, systemTimers } from '../lib/clock.ts';
 import type { Clock, Timers } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import { sanitizeText } from '../lib/sanitize.ts';
-import { RateGate } from '../lib/token-bucket.ts';
 import { currentRun } from '../lib/run-scope.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import { SlidingWindowLimiter } from '../lib/sliding-window-limiter.ts';
 import { bodyCapFor, ERROR_BODY_CAP_BYTES } from './body-limits.ts';
 import { defineLimits, limitKeysFor } from './limits.ts';
 import type { ApiName } from './limits.ts';
 import { ApiError } from './types.ts';
 import type { ApiErrorKind, ClientStats } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Query values: arrays become repeated parameters (`id=1&id=2`, Gamma style); CSV callers join first. */
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -106,7 +107,7 @@ export function buildPathAndQuery(path: string, query: Query | undefined): strin
  */
 export class HttpCore {
   private readonly pools = new Map<string, Pool>();
-  private readonly gate: RateGate;
+  private readonly gate: SlidingWindowLimiter;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
   private readonly deadlineMs: number;
@@ -140,7 +141,7 @@ export class HttpCore {
     this.clock = opts.clock ?? systemClock;
     this.timers = opts.timers ?? systemTimers;
     this.random = opts.random ?? Math.random;
-    this.gate = new RateGate(this.clock, this.timers);
+    this.gate = new SlidingWindowLimiter(this.clock, this.timers);
     defineLimits(this.gate, opts.rateFraction ?? 0.5);
   }
 
@@ -305,7 +306,7 @@ export class HttpCore {
       return new ApiError('timeout', `no complete answer within ${this.deadlineMs} ms`, { url, code: 'WHALETOP_DEADLINE', cause: e });
     }
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const details = { url, cause: e, ...(code === undefined ? {} : { code }) };
     if (code !== undefined && TIMEOUT_CODES.has(code)) return new ApiError('timeout', message, details);
     return new ApiError('network', message, details);

@@ -1,4 +1,4 @@
-import type { RateGate } from '../lib/token-bucket.ts';
+import type { SlidingWindowLimiter } from '../lib/sliding-window-limiter.ts';
 
 /** The three HTTP APIs. */
 export type ApiName = 'data' | 'gamma' | 'clob';
@@ -55,7 +55,7 @@ export function budgetFor(key: string, fraction: number): number {
  *   over the window instead of bursting the whole 10 s budget in one instant (Cloudflare dislikes bursts).
  *   Sustained throughput is unchanged: the 10 s budget stays the binding limit.
  */
-export function defineLimits(gate: RateGate, fraction: number): void {
+export function defineLimits(gate: SlidingWindowLimiter, fraction: number): void {
   if (!(fraction > 0)) throw new RangeError(`rateFraction must be > 0, got ${fraction}`);
   for (const key of Object.keys(PUBLISHED_LIMITS)) {
     const budget = budgetFor(key, fraction);

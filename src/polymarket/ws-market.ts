@@ -218,117 +218,120 @@ function fail(error: z.ZodError): never {
   throw new InvalidFrame(issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid');
 }
 
+/** One wire shape of an event: the schema a frame object must match, and its mapping to our event. */
+interface WireShape {
+  parse(o: Record<string, unknown>): WsMarketEvent;
+}
+
+/** Pairs a schema with its mapper (a mismatch throws {@link InvalidFrame} with the first issue). */
+function wireShape<S extends z.ZodType>(schema: S, map: (data: z.output<S>) => WsMarketEvent): WireShape {
+  return {
+    parse(o) {
+      const r = schema.safeParse(o);
+      if (!r.success) fail(r.error);
+      return map(r.data);
+    },
+  };
+}
+
+const BOOK = wireShape(wsBookSchema, (b) => ({
+  type: 'book',
+  market: b.market,
+  assetId: b.asset_id,
+  timestamp: num(b.timestamp, 'timestamp'),
+  bids: levels(b.bids, 'bids'),
+  asks: levels(b.asks, 'asks'),
+  tickSize: numOrNull(b.tick_size),
+  lastTradePrice: numOrNull(b.last_trade_price),
+  hash: b.hash ?? '',
+}));
+
+const PRICE_CHANGE_CURRENT = wireShape(wsPriceChangeSchema, (p) => ({
+  type: 'price_change',
+  market: p.market,
+  timestamp: num(p.timestamp, 'timestamp'),
+  changes: p.price_changes.map((c) => ({
+    assetId: c.asset_id,
+    price: num(c.price, 'price'),
+    size: num(c.size, 'size'),
+    side: c.side,
+    bestBid: numOrNull(c.best_bid),
+    bestAsk: numOrNull(c.best_ask),
+  })),
+}));
+
+const PRICE_CHANGE_LEGACY = wireShape(wsPriceChangeLegacySchema, (p) => ({
+  type: 'price_change',
+  market: p.market,
+  timestamp: num(p.timestamp, 'timestamp'),
+  changes: p.changes.map((c) => ({
+    assetId: p.asset_id,
+    price: num(c.price, 'price'),
+    size: num(c.size, 'size'),
+    side: c.side,
+    bestBid: null,
+    bestAsk: null,
+  })),
+}));
+
+const PRICE_CHANGE_FLAT = wireShape(wsPriceChangeFlatSchema, (p) => ({
+  type: 'price_change',
+  market: p.market,
+  timestamp: num(p.timestamp, 'timestamp'),
+  changes: [{ assetId: p.asset_id, price: num(p.price, 'price'), size: num(p.size, 'size'), side: p.side, bestBid: null, bestAsk: null }],
+}));
+
+/** price_change comes in three wire forms, told apart by the array the object carries (or none: flat). */
+const PRICE_CHANGE: WireShape = {
+  parse: (o) =>
+    (Array.isArray(o['price_changes']) ? PRICE_CHANGE_CURRENT : Array.isArray(o['changes']) ? PRICE_CHANGE_LEGACY : PRICE_CHANGE_FLAT).parse(o),
+};
+
+const LAST_TRADE_PRICE = wireShape(wsLastTradeSchema, (t) => ({
+  type: 'last_trade_price',
+  market: t.market,
+  assetId: t.asset_id,
+  price: num(t.price, 'price'),
+  size: num(t.size, 'size'),
+  side: t.side,
+  feeRateBps: numOrNull(t.fee_rate_bps) ?? 0,
+  timestamp: num(t.timestamp, 'timestamp'),
+  transactionHash: t.transaction_hash || null,
+}));
+
+const TICK_SIZE_CHANGE = wireShape(wsTickSizeSchema, (t) => ({
+  type: 'tick_size_change',
+  market: t.market,
+  assetId: t.asset_id,
+  oldTickSize: num(t.old_tick_size, 'old_tick_size'),
+  newTickSize: num(t.new_tick_size, 'new_tick_size'),
+  timestamp: num(t.timestamp, 'timestamp'),
+}));
+
+const BEST_BID_ASK = wireShape(wsBestBidAskSchema, (t) => ({
+  type: 'best_bid_ask',
+  market: t.market,
+  assetId: t.asset_id,
+  bestBid: numOrNull(t.best_bid),
+  bestAsk: numOrNull(t.best_ask),
+  spread: numOrNull(t.spread),
+  timestamp: num(t.timestamp, 'timestamp'),
+}));
+
+/** The event types we parse, each with its wire shape. */
+const WIRE_SHAPES: Readonly<Record<string, WireShape>> = {
+  book: BOOK,
+  price_change: PRICE_CHANGE,
+  last_trade_price: LAST_TRADE_PRICE,
+  tick_size_change: TICK_SIZE_CHANGE,
+  best_bid_ask: BEST_BID_ASK,
+};
+
+/** One event object of a frame; null for an event type that is not ours (new_market, unknown ones). */
 function parseObject(o: Record<string, unknown>): WsMarketEvent | null {
-  switch (o['event_type']) {
-    case 'book': {
-      const r = wsBookSchema.safeParse(o);
-      if (!r.success) fail(r.error);
-      const b = r.data;
-      return {
-        type: 'book',
-        market: b.market,
-        assetId: b.asset_id,
-        timestamp: num(b.timestamp, 'timestamp'),
-        bids: levels(b.bids, 'bids'),
-        asks: levels(b.asks, 'asks'),
-        tickSize: numOrNull(b.tick_size),
-        lastTradePrice: numOrNull(b.last_trade_price),
-        hash: b.hash ?? '',
-      };
-    }
-    case 'price_change': {
-      if (Array.isArray(o['price_changes'])) {
-        const r = wsPriceChangeSchema.safeParse(o);
-        if (!r.success) fail(r.error);
-        const p = r.data;
-        return {
-          type: 'price_change',
-          market: p.market,
-          timestamp: num(p.timestamp, 'timestamp'),
-          changes: p.price_changes.map((c) => ({
-            assetId: c.asset_id,
-            price: num(c.price, 'price'),
-            size: num(c.size, 'size'),
-            side: c.side,
-            bestBid: numOrNull(c.best_bid),
-            bestAsk: numOrNull(c.best_ask),
-          })),
-        };
-      }
-      if (Array.isArray(o['changes'])) {
-        const r = wsPriceChangeLegacySchema.safeParse(o);
-        if (!r.success) fail(r.error);
-        const p = r.data;
-        return {
-          type: 'price_change',
-          market: p.market,
-          timestamp: num(p.timestamp, 'timestamp'),
-          changes: p.changes.map((c) => ({
-            assetId: p.asset_id,
-            price: num(c.price, 'price'),
-            size: num(c.size, 'size'),
-            side: c.side,
-            bestBid: null,
-            bestAsk: null,
-          })),
-        };
-      }
-      const r = wsPriceChangeFlatSchema.safeParse(o);
-      if (!r.success) fail(r.error);
-      const p = r.data;
-      return {
-        type: 'price_change',
-        market: p.market,
-        timestamp: num(p.timestamp, 'timestamp'),
-        changes: [{ assetId: p.asset_id, price: num(p.price, 'price'), size: num(p.size, 'size'), side: p.side, bestBid: null, bestAsk: null }],
-      };
-    }
-    case 'last_trade_price': {
-      const r = wsLastTradeSchema.safeParse(o);
-      if (!r.success) fail(r.error);
-      const t = r.data;
-      return {
-        type: 'last_trade_price',
-        market: t.market,
-        assetId: t.asset_id,
-        price: num(t.price, 'price'),
-        size: num(t.size, 'size'),
-        side: t.side,
-        feeRateBps: numOrNull(t.fee_rate_bps) ?? 0,
-        timestamp: num(t.timestamp, 'timestamp'),
-        transactionHash: t.transaction_hash || null,
-      };
-    }
-    case 'tick_size_change': {
-      const r = wsTickSizeSchema.safeParse(o);
-      if (!r.success) fail(r.error);
-      const t = r.data;
-      return {
-        type: 'tick_size_change',
-        market: t.market,
-        assetId: t.asset_id,
-        oldTickSize: num(t.old_tick_size, 'old_tick_size'),
-        newTickSize: num(t.new_tick_size, 'new_tick_size'),
-        timestamp: num(t.timestamp, 'timestamp'),
-      };
-    }
-    case 'best_bid_ask': {
-      const r = wsBestBidAskSchema.safeParse(o);
-      if (!r.success) fail(r.error);
-      const t = r.data;
-      return {
-        type: 'best_bid_ask',
-        market: t.market,
-        assetId: t.asset_id,
-        bestBid: numOrNull(t.best_bid),
-        bestAsk: numOrNull(t.best_ask),
-        spread: numOrNull(t.spread),
-        timestamp: num(t.timestamp, 'timestamp'),
-      };
-    }
-    default:
-      return null;
-  }
+  const type = o['event_type'];
+  const shape = typeof type === 'string' && Object.hasOwn(WIRE_SHAPES, type) ? WIRE_SHAPES[type] : undefined;
+  return shape ? shape.parse(o) : null;
 }
 
 /**

@@ -19,7 +19,6 @@ export { LEADERBOARD_CATEGORIES, LEADERBOARD_PERIODS, LEADERBOARD_ORDERS } from 
 export { HOSTILE_PAYLOADS } from './hostile.ts';
 export { ACTIVITY_MAX_OFFSET, TRADES_MAX_OFFSET } from './http/data-api.ts';
 export { WS_CLOSE_TOO_MANY_ASSETS } from './ws.ts';
-export { runSimCli, type SimCliArgs, type SimCliHandle } from './cli.ts';
 
 /**
  * The default start of a manual-clock world: midnight UTC of the day this process started. Fixed for the life of

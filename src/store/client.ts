@@ -13,6 +13,7 @@ import { DictionaryReloader } from './dictionaries.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { diagnoseOpenFailure, misplacedFile } from './open-diagnosis.ts';
 import type { InsertOptions, QueryParams, Row, Store } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** How to reach ClickHouse: chDB in this process (one data dir per process), or a server over HTTP. */
 export type StoreOptions =
@@ -88,6 +89,7 @@ class ClickHouseStore implements Store {
   readonly client: ClickHouseClient;
   private readonly logger: Logger;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private readonly columnCache = new Map<string, Promise<ColumnTypes>>();
   private readonly dictionaries: DictionaryReloader;
 
@@ -234,11 +236,21 @@ class ClickHouseStore implements Store {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Refuses new statements, closes the client and, embedded, waits until chDB has no native call in flight:
+   * an aborted statement goes on running on a worker thread, and a process that exits meanwhile segfaults
+   * (issue 12 item 13). Every caller waits for the same close, so a second one (an abandoned shutdown) waits too.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     this.closed = true;
     try {
       await this.client.close();
+      if (this.kind === 'embedded') await (await import('chdb')).drainPending();
     } catch (err) {
       this.logger.warn('store close failed', { err });
     }
@@ -315,7 +327,7 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
   } catch (err) {
     if (err instanceof StoreError) throw err;
     // chDB says only "Failed to create connection": look at the directory for the real cause.
-    const cause = diagnoseOpenFailure(dir, mkdirError, err instanceof Error ? err.message : String(err));
+    const cause = diagnoseOpenFailure(dir, mkdirError, errorMessage(err));
     throw new StoreError(cause.code, cause.message, { cause: err });
   }
   const store = new ClickHouseStore('embedded', `embedded ${dir}`, client, logger);

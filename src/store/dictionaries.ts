@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/log.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /**
  * ClickHouse dictionaries built from tables (schema/006_wallet_names.sql, 007_board_latest.sql), with the tables
@@ -43,7 +44,7 @@ export class DictionaryReloader {
         await this.run(`SYSTEM RELOAD DICTIONARY ${dictionary}`);
       } catch (err) {
         this.logger.warn(`reload of dictionary ${dictionary} failed (it reloads on its own within a minute)`, {
-          error: err instanceof Error ? err.message : String(err),
+          error: errorMessage(err),
         });
       }
     });

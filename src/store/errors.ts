@@ -2,6 +2,7 @@
  * Store error classification. Everything is decided by codes — `ClickHouseError.code` (a numeric string such as
  * "60"), Node's socket error codes, or our own {@link StoreErrorCode} — never by message text.
  */
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Codes the store itself assigns (ClickHouse errors keep their numeric code in {@link StoreError.clickhouseCode}). */
 export type StoreErrorCode =
@@ -144,7 +145,7 @@ export function isTransientStoreError(err: unknown): boolean {
  */
 export function toStoreError(err: unknown, where: string, remote: boolean, signal?: AbortSignal): StoreError {
   if (err instanceof StoreError) return err;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   if (signal?.aborted) return new StoreError('STORE_ABORTED', `${where}: aborted`, { cause: err });
   const ch = clickHouseCodeOf(err);
   if (ch !== undefined) {

@@ -6,6 +6,7 @@ import type { Logger } from '../lib/log.ts';
 import { chTime } from './time.ts';
 import { StoreError } from './errors.ts';
 import type { Store } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** `<repo>/schema`, resolved from this file so it works from any working directory. */
 export const DEFAULT_SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -130,7 +131,7 @@ export async function migrate(
   try {
     await store.command(CREATE_MIGRATIONS_TABLE);
   } catch (err) {
-    throw new MigrationError('schema_migrations', `cannot create schema_migrations: ${(err as Error).message}`, err);
+    throw new MigrationError('schema_migrations', `cannot create schema_migrations: ${errorMessage(err)}`, err);
   }
   const done = new Map<number, AppliedRow>();
   for (const row of await store.query<AppliedRow>('SELECT version, name, checksum FROM schema_migrations FINAL')) {
@@ -155,7 +156,7 @@ export async function migrate(
       try {
         await store.command(statement);
       } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
+        const reason = errorMessage(err);
         throw new MigrationError(
           file.name,
           `migration ${file.name} failed at statement ${index + 1} of ${statements.length}: ${reason}`,

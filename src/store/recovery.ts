@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SYNC_SCOPES } from './state/sync-state.ts';
 import { chTime } from './time.ts';
 import type { Row, Store } from './types.ts';
 
-/** sync_state scope of the activity watermarks (jobs/sync-state.ts) and of the broken parts already handled. */
-const WATERMARK_SCOPE = 'activity_wm';
-const HANDLED_SCOPE = 'broken_part';
+const WATERMARK_SCOPE = SYNC_SCOPES.activityWatermark;
+const HANDLED_SCOPE = SYNC_SCOPES.brokenPart;
 
 /** One part the engine detached as broken. Times are epoch ms (null when unknown). */
 export interface BrokenPart {

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * value). DateTime64 columns take {@link chTime} strings, UInt columns integers in range, Float64 finite numbers,
  * Enum columns one of their labels. The writer runs these before anything is sent.
  *
- * The mappers from Polymarket domain types to these rows live in ./row-mappers.ts and are re-exported here.
+ * The mappers from Polymarket domain types to these rows live in ./row-mappers.ts.
  */
 
 /** `'YYYY-MM-DD hh:mm:ss.SSS'` — the output of `chTime(ms)`. */
@@ -292,8 +292,6 @@ export type TableName = keyof typeof ROW_VALIDATORS;
 
 /** The row type of a table, as its validator accepts it. */
 export type RowOf<T extends TableName> = z.input<(typeof ROW_VALIDATORS)[T]>;
-
-export * from './row-mappers.ts';
 
 /** Alias of {@link ROW_VALIDATORS} (the name the composition root imports). */
 export const rowValidators = ROW_VALIDATORS;

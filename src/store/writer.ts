@@ -4,6 +4,7 @@ import { fullJitterDelay, sleep } from '../lib/backoff.ts';
 import type { Logger } from '../lib/log.ts';
 import { isTransientStoreError } from './errors.ts';
 import type { Row, Store } from './types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Options of {@link BatchedWriter}. */
 export interface WriterOptions {
@@ -68,7 +69,7 @@ export class WriterFlushError extends Error {
   /** Whose rows were dropped ('' for rows written without a producer). */
   readonly producer: string;
   constructor(table: string, cause: unknown, producer = '') {
-    super(`rows of ${table}${producer ? ` from ${producer}` : ''} were dropped: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`rows of ${table}${producer ? ` from ${producer}` : ''} were dropped: ${errorMessage(cause)}`, { cause });
     this.table = table;
     this.producer = producer;
   }
@@ -342,7 +343,7 @@ export class BatchedWriter implements RowWriter {
         for (const owner of owners) this.statsOf(owner).written++;
         return undefined;
       } catch (err) {
-        state.stats.lastError = err instanceof Error ? err.message : String(err);
+        state.stats.lastError = errorMessage(err);
         const transient = isTransientStoreError(err);
         if (!transient || attempt >= this.maxRetries) {
           state.stats.failures++;

@@ -69,7 +69,7 @@ describe('whaletop executable', () => {
     const unknown = whaletop(['query', 'nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown query 'nope'");
-  });
+  }, 240_000);
 
   it('`sim` serves the documented shapes and applies fault flags to the paths named', async () => {
     const child = spawn(process.execPath, ['bin/whaletop.js', 'sim', '--port', '0', '--seed', '1', '--fail-429', '1', '--retry-after', '7', '--fault-paths', '/positions', '--data-dir', dataDir], {

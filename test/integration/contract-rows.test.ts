@@ -5,17 +5,8 @@ import type { z } from 'zod';
 import { silentLogger } from '../../src/lib/log.ts';
 import { activitySchema, holderSchema, leaderboardEntrySchema, positionSchema, tokenHoldersEnvelopeSchema, tradeSchema, v2TradeSchema, v2TradesEnvelopeSchema } from '../../src/polymarket/schemas-data.ts';
 import { marketSchema, publicProfileSchema, toPublicProfile } from '../../src/polymarket/schemas-gamma.ts';
-import {
-  activityRows,
-  holderRow,
-  leaderboardRow,
-  marketRow,
-  positionRow,
-  profileRow,
-  ROW_VALIDATORS,
-  tradeAttributionRow,
-  type TableName,
-} from '../../src/store/rows.ts';
+import { activityRows, holderRow, leaderboardRow, marketRow, positionRow, profileRow, tradeAttributionRow } from '../../src/store/row-mappers.ts';
+import { ROW_VALIDATORS, type TableName } from '../../src/store/rows.ts';
 import type { Row } from '../../src/store/types.ts';
 import { BatchedWriter } from '../../src/store/writer.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exposureWarning } from '../../src/jobs/health.ts';
+import { exposureWarning } from '../../src/app/health-server.ts';
 import { diagnoseOpenFailure, fsCause } from '../../src/store/open-diagnosis.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'whaletop-open-'));

@@ -4,7 +4,7 @@
  * tables equal the simulator's truth, number for number.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTrackedWalletCount } from '../../src/jobs/sync-state.ts';
+import { readTrackedWalletCount } from '../../src/store/state/sync-state.ts';
 import { Scheduler } from '../../src/jobs/scheduler.ts';
 import { silentLogger } from '../../src/lib/log.ts';
 import { LEADERBOARD_CATEGORIES, LEADERBOARD_ORDERS, LEADERBOARD_PERIODS } from '../../src/polymarket/types.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveFeed } from '../../src/live/index.ts';
 import type { LiveService } from '../../src/live/index.ts';
-import { getHitRates } from '../../src/live/hit-rate.ts';
+import { getSignalHitRate } from '../../src/store/queries/signals.ts';
 import type { FiredSignal } from '../../src/live/signals.ts';
 import { memoryLogger, silentLogger } from '../../src/lib/log.ts';
 import { createPolymarket } from '../../src/polymarket/index.ts';
@@ -135,8 +135,8 @@ describe('live signals end to end against the simulator', () => {
     );
     expect(row!.direction_correct_5m).toBe(row!.price_after_5m > row!.price_at_signal);
     expect(row!.direction_correct_15m).not.toBeNull();
-    const rates = await getHitRates(store);
+    const rates = await getSignalHitRate(store);
     expect(rates).toHaveLength(1);
-    expect(rates[0]).toMatchObject({ signalType: 'ELITE_MOMENTUM', confidence: 'HIGH', signals: 1, resolved5m: 1, resolved15m: 1 });
+    expect(rates[0]).toMatchObject({ type: 'ELITE_MOMENTUM', confidence: 'HIGH', fired: 1, resolved5m: 1, resolved15m: 1 });
   });
 });

@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { memoryLogger } from '../../src/lib/log.ts';
-import { runSimCli, startSimulator, type Simulator } from '../../src/sim/index.ts';
+import { runSimCli } from '../../src/sim/cli.ts';
+import { startSimulator, type Simulator } from '../../src/sim/index.ts';
 
 const sims: Simulator[] = [];
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateGate, SlidingWindow } from '../../src/lib/token-bucket.ts';
+import { SlidingWindowLimiter, SlidingWindowLog } from '../../src/lib/sliding-window-limiter.ts';
 import { budgetFor, defineLimits, limitKeysFor } from '../../src/polymarket/limits.ts';
 import { FakeTime, tick } from './polymarket-fake-time.ts';
 
@@ -26,8 +26,8 @@ async function settleAll(ps: Promise<unknown>[], time: FakeTime): Promise<void> 
   }
 }
 
-function gate(time: FakeTime, fraction = 0.5): RateGate {
-  const g = new RateGate(time, time);
+function gate(time: FakeTime, fraction = 0.5): SlidingWindowLimiter {
+  const g = new SlidingWindowLimiter(time, time);
   defineLimits(g, fraction);
   return g;
 }
@@ -45,7 +45,7 @@ describe('published budgets', () => {
   });
 });
 
-describe('RateGate', () => {
+describe('SlidingWindowLimiter', () => {
   it('3× the /positions budget fired at once never exceeds 75 in any 10 s window', async () => {
     const time = new FakeTime();
     const g = gate(time);
@@ -109,9 +109,9 @@ describe('RateGate', () => {
   });
 });
 
-describe('SlidingWindow', () => {
+describe('SlidingWindowLog', () => {
   it('admits `limit` grants per window and frees each slot exactly windowMs after its grant', () => {
-    const w = new SlidingWindow(3, 1_000);
+    const w = new SlidingWindowLog(3, 1_000);
     for (const t of [0, 100, 200]) {
       expect(w.nextFreeAt(t)).toBe(t);
       w.record(t);

@@ -1,4 +1,4 @@
-import { chTime } from '../client.ts';
+import { chTime } from '../time.ts';
 import type { Store } from '../types.ts';
 import { lookupNames } from './names.ts';
 

@@ -8,6 +8,7 @@
  */
 import { sanitizeDeep } from '../../lib/sanitize.ts';
 import { sameData, type Slice, type SliceDef } from './slice.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 /** The immutable state the UI renders. A new object whenever anything in it changed. */
 export interface PaneSnapshot {
@@ -207,7 +208,7 @@ export class PaneDataStore {
       this.roundSlowest = Math.max(this.roundSlowest, tookMs);
     } catch (err) {
       const lastRows = previous?.state === 'ready' ? previous.rows : previous?.state === 'error' ? previous.lastRows : undefined;
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       next = { state: 'error', message, at: this.now(), ...(lastRows === undefined ? {} : { lastRows }) };
     }
     if (this.closed) return;

@@ -6,6 +6,7 @@ import type { ActiveView } from '../active-view.tsx';
 import type { PaneDataStore } from '../data/pane-store.ts';
 import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
 import { CATEGORIES, ORDERS, PERIODS, cycle, type TabIndex, type UiMsg, type UiState } from '../state.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 /** What the key handler acts on. */
 export interface KeyDeps {
@@ -145,6 +146,6 @@ async function watch({ deps, view }: Press): Promise<void> {
     deps.dispatch({ type: 'flash', text: `${pinned ? 'added to watchlist' : 'removed from watchlist'}: ${target.label}`, at: deps.now() });
     deps.data.refreshNow();
   } catch (err) {
-    deps.dispatch({ type: 'flash', text: `watchlist: ${err instanceof Error ? err.message : String(err)}`, at: deps.now() });
+    deps.dispatch({ type: 'flash', text: `watchlist: ${errorMessage(err)}`, at: deps.now() });
   }
 }

@@ -8,7 +8,7 @@
  * This version computes the same string, row by row: the writes that land on a row (position and final text,
  * after Ink's own clipping and transformers) are that row's key, and a row whose key was seen before reuses its
  * string. Tokenised lines and character widths are cached across frames too. A row it has not seen is built by
- * Ink's own algorithm, so the output is byte-for-byte Ink's (test/unit/ui-row-cached-output.test.ts compares both
+ * Ink's own algorithm, so the output is byte-for-byte Ink's (test/ui/row-cached-output.test.tsx compares both
  * on generated operations and on the real App's frames).
  *
  * Ink keeps `Output` private (its package exports only the entry point), so the class is reached by file URL

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHealthServer, type HealthServer } from '../../src/jobs/health.ts';
+import { startHealthServer, type HealthServer } from '../../src/app/health-server.ts';
 import { silentLogger } from '../../src/lib/log.ts';
 
 let server: HealthServer | undefined;

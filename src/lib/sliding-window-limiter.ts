@@ -15,7 +15,7 @@ import type { Clock, TimerHandle, Timers } from './clock.ts';
  * Even against Cloudflare's *approximate* sliding window (previous fixed window weighted by overlap + current
  * window), a budget of 0.5 × limit is safe: the estimate never exceeds the count over two windows, ≤ 2 × budget.
  */
-export class SlidingWindow {
+export class SlidingWindowLog {
   private readonly grants: number[];
   private head = 0;
   private count = 0;
@@ -64,7 +64,7 @@ export interface LimitSpec {
 interface Waiter {
   /** FIFO lane: a waiter is never granted before an earlier waiter of the same lane. */
   lane: string;
-  windows: SlidingWindow[];
+  windows: SlidingWindowLog[];
   resolve: () => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
@@ -78,8 +78,8 @@ interface Waiter {
  * blocked on its own limit does not hold up other lanes. Waits are timer driven (one timer for the earliest
  * possible grant), never polling or fixed sleeps, and abortable.
  */
-export class RateGate {
-  private readonly windows = new Map<string, SlidingWindow[]>();
+export class SlidingWindowLimiter {
+  private readonly windows = new Map<string, SlidingWindowLog[]>();
   private readonly waiters: Waiter[] = [];
   private timer: TimerHandle | undefined;
   private timerAt = Infinity;
@@ -93,7 +93,7 @@ export class RateGate {
   define(key: string, specs: ReadonlyArray<{ limit: number; windowMs: number }>): void {
     this.windows.set(
       key,
-      specs.map((s) => new SlidingWindow(s.limit, s.windowMs)),
+      specs.map((s) => new SlidingWindowLog(s.limit, s.windowMs)),
     );
   }
 
@@ -109,7 +109,7 @@ export class RateGate {
   acquire(lane: string, keys: readonly string[], signal?: AbortSignal): Promise<void> {
     const windows = keys.flatMap((k) => {
       const w = this.windows.get(k);
-      if (!w) throw new Error(`RateGate: unknown limit ${k}`);
+      if (!w) throw new Error(`SlidingWindowLimiter: unknown limit ${k}`);
       return w;
     });
     return new Promise<void>((resolve, reject) => {

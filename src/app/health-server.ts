@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/log.ts';
 import { stringifyJsonSafe } from '../lib/sanitize.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** Options of {@link startHealthServer}. */
 export interface HealthServerOptions {
@@ -59,7 +60,7 @@ export async function startHealthServer(opts: HealthServerOptions): Promise<Heal
         },
         (err: unknown) => {
           logger.warn('health status failed', { err });
-          send(res, 503, { ok: false, error: err instanceof Error ? err.message : String(err) });
+          send(res, 503, { ok: false, error: errorMessage(err) });
         },
       );
   });

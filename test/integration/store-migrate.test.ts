@@ -57,6 +57,7 @@ describe('migrate', () => {
         '005_activity_by_time.sql',
         '006_wallet_names.sql',
         '007_board_latest.sql',
+        '030_job_runs_interrupted.sql',
       ],
       skipped: [],
     });
@@ -67,9 +68,9 @@ describe('migrate', () => {
 
     const second = await migrate(store, silentLogger);
     expect(second.applied).toEqual([]);
-    expect(second.skipped).toHaveLength(7);
+    expect(second.skipped).toHaveLength(8);
     const recorded = await store.query<{ n: string }>('SELECT count() AS n FROM schema_migrations FINAL');
-    expect(Number(recorded[0]?.n)).toBe(7);
+    expect(Number(recorded[0]?.n)).toBe(8);
   });
 
   it('stops at a broken file with an error naming the file and the ClickHouse code', async () => {

@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   queries: async () => (await import('./queries.ts')).benchQueries(),
   ui: async () => (await import('./ui.ts')).benchUi(),
   live: async () => (await import('./live.ts')).benchLive(),
+  hostile: async () => (await import('./hostile.ts')).benchHostile(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

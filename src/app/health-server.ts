@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/log.ts';
+import { stringifyJsonSafe } from '../lib/sanitize.ts';
 import { errorMessage } from '../lib/error-message.ts';
 
 /** Options of {@link startHealthServer}. */
@@ -27,9 +28,20 @@ export interface HealthServer {
 }
 
 function send(res: ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  // Job errors quote upstream text: C1 controls and invisible marks are escaped (a `curl` in a terminal is safe).
+  const text = stringifyJsonSafe(body);
   res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
+}
+
+/**
+ * The warning to give when /health binds beyond loopback (issue 12 item 18), or null: the endpoint has no
+ * authentication and tells whoever asks which wallets and markets are watched.
+ */
+export function exposureWarning(host: string): string | null {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || /^127\./.test(h)) return null;
+  return `/health listens on ${host}: reachable from the network, without authentication (--health-host 127.0.0.1 keeps it local)`;
 }
 
 /** Starts the server; resolves once it listens. */

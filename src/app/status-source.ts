@@ -17,6 +17,8 @@ export interface StatusParts {
   network?: { read(): NetworkStatus };
   /** How long to gather change notifications before telling listeners (ms). */
   batchMs?: number;
+  /** What the start-up store check found (commands/store.ts recoverStore), or null. */
+  storeNotice?: string | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createStatusSource(parts: StatusParts): StatusSource {
     jobs: parts.jobs.read(),
     feed: parts.feed ? parts.feed.read() : null,
     network: parts.network ? parts.network.read() : null,
+    storeNotice: parts.storeNotice ?? null,
     startedAt,
   });
   let current = build();

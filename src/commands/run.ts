@@ -1,18 +1,18 @@
 import type { Config } from '../config/index.ts';
-import { startHealthServer, type HealthServer } from '../app/health-server.ts';
+import { exposureWarning, startHealthServer, type HealthServer } from '../app/health-server.ts';
 import { routeProcessEventsToLog } from '../app/process-events.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
 import { refreshWatchlistOnSync } from '../app/watchlist-refresh.ts';
-import { openConfiguredStore } from './store.ts';
+import { openConfiguredStore, recoverStore } from './store.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { createLogger, fileSink, type Logger } from '../lib/log.ts';
+import { fileLogger, type Logger } from '../lib/log.ts';
 import { createPolymarket, type Polymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
 import { readTrackedWalletCount } from '../store/state/sync-state.ts';
 import type { Store } from '../store/types.ts';
-import { createSyncJobs } from '../jobs/index.ts';
+import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
 import { syncOptionsFromConfig } from '../jobs/options.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
@@ -41,7 +41,7 @@ interface Parts {
  * returns; the caller (the entry file) is the only one to exit the process.
  */
 export async function runCommand(config: Config, out: Output): Promise<number> {
-  const logger = createLogger(fileSink(config.logFile as string), config.logLevel);
+  const logger = fileLogger(config.logFile as string, config.logLevel);
   logger.info('starting', { demo: config.demo, headless: config.headless, once: config.once });
   const shutdown = new Shutdown(logger);
   const parts: Parts = {};
@@ -79,6 +79,8 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
   restoreProcessEvents();
   for (const line of onceReport) out.info(line);
   if (crash !== null) out.error(`stopped by an error: ${oneLine(errorMessage(crash))} (details in ${config.logFile})`);
+  // The log is written asynchronously: what is queued lands before the entry file exits.
+  await logger.close();
   return code;
 }
 
@@ -117,6 +119,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     return [];
   }
   parts.store = store;
+  const storeNotice = await recoverStore(store, logger, out, Math.max(...Object.values(DEFAULT_SYNC_OPTIONS.timeoutsMs)));
 
   const writer = (parts.writer = new BatchedWriter(store, { logger: logger.child({ part: 'writer' }), validators: rowValidators, flushIntervalMs: config.writerFlushMs }));
   const polymarket = (parts.polymarket = createPolymarket({
@@ -158,11 +161,17 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : liveSourceLabel(urls.dataApi),
     storeKind: store.kind,
     storeDescription: store.description,
+    storeNotice,
     jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },
     feed: live ? { read: () => live.status(), subscribe: (l) => live.subscribe(l) } : null,
     network: { read: () => polymarket.reachability() },
   });
 
+  const exposed = config.healthPort === 0 ? null : exposureWarning(config.healthHost);
+  if (exposed) {
+    out.warn(exposed);
+    logger.warn(exposed);
+  }
   const health =
     config.healthPort === 0
       ? null

@@ -3,6 +3,7 @@ import type { Logger } from '../lib/log.ts';
 import { openStore } from '../store/client.ts';
 import { migrate } from '../store/migrate.ts';
 import { claimStoreSource, mixedSourceMessage } from '../store/source.ts';
+import { recoverAtStart } from '../store/recovery.ts';
 import type { Store } from '../store/types.ts';
 import type { Output } from './output.ts';
 import { errorMessage } from '../lib/error-message.ts';
@@ -58,6 +59,27 @@ async function claimSource(store: Store, config: Config, target: { kind: 'embedd
   out.error(mixedSourceMessage(claim, where));
   logger.error('store holds data of another source', { recorded: claim.recorded, wanted: claim.wanted });
   return false;
+}
+
+/**
+ * The start-up repair of what a dead process left (store/recovery.ts): closes job_runs rows still 'running' and
+ * handles parts the engine detached as broken, rewinding the activity watermarks past them. Says so loudly —
+ * stderr, the log at error level — and returns the sentence for the status line (null when all was well).
+ */
+export async function recoverStore(store: Store, logger: Logger, out: Output, longestJobMs: number): Promise<string | null> {
+  const now = Date.now();
+  try {
+    // One process per embedded data dir: every 'running' row is dead. A shared server may hold a live one.
+    const report = await recoverAtStart(store, { nowMs: now, liveRunsBeforeMs: store.kind === 'embedded' ? now : now - longestJobMs });
+    if (report.interruptedRuns > 0) logger.warn('job runs left running by an earlier process closed as interrupted', { runs: report.interruptedRuns });
+    if (report.notice === null) return null;
+    logger.error('store damage found at start', { parts: report.brokenParts, rewoundWallets: report.rewoundWallets });
+    out.warn(report.notice);
+    return report.notice;
+  } catch (err) {
+    logger.error('start-up store check failed', { err });
+    return `start-up store check failed: ${(err as Error).message}`;
+  }
 }
 
 /** The URL without credentials, for messages. */

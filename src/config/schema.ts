@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -7,7 +8,21 @@ import { z } from 'zod';
  * once, and the rest of the program reads typed values only. A bad value stops the program with one clear line.
  */
 
-const cron = z.string().trim().min(1, 'needs a cron pattern');
+/**
+ * A schedule croner accepts and that fires at least once (issue 12 item 14: a bad pattern used to surface only
+ * when the scheduler built it — exit 1 after migrating, or a zombie without signal handlers).
+ */
+const cron = z
+  .string()
+  .trim()
+  .min(1, 'needs a cron pattern')
+  .superRefine((pattern, ctx) => {
+    try {
+      if (new Cron(pattern, { paused: true }).nextRun() === null) ctx.addIssue({ code: 'custom', message: `'${pattern}' never fires` });
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `'${pattern}' is not a cron pattern (${(err as Error).message.replace(/^CronPattern: /, '')})` });
+    }
+  });
 const url = z.url({ protocol: /^(https?|wss?)$/, error: 'needs an http(s):// or ws(s):// URL' });
 const port = z.coerce.number().int().min(0).max(65_535);
 const boolish = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])]).transform((v) =>

@@ -6,7 +6,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Polymarket } from '../polymarket/index.ts';
 import type { Page, TokenHolders } from '../polymarket/types.ts';
-import type { BatchedWriter } from '../store/writer.ts';
+import type { RowWriter } from '../store/writer.ts';
 import type { Store } from '../store/types.ts';
 import type { SyncOptions } from './options.ts';
 import type { JobContext } from './scheduler.ts';
@@ -25,7 +25,8 @@ export interface MarketRanking {
 /** Dependencies of the job functions. */
 export interface SyncDeps {
   store: Store;
-  writer: BatchedWriter;
+  /** This job's own handle (BatchedWriter.producer): its flush() answers for its rows only. */
+  writer: RowWriter;
   polymarket: Polymarket;
   logger: Logger;
   clock: Clock;
@@ -47,6 +48,11 @@ export interface RecordMerger<T> {
    * one answer only), while a record dropped by validation in one answer is still seen in the others.
    */
   agreed(answers: readonly (readonly T[])[]): T[];
+  /**
+   * When the answers never add up to a complete one, return the merge (if it holds more than the best single
+   * answer) instead of that answer. For mergers whose records cannot carry tolerated damage (see activityMerger).
+   */
+  keepMergeWhenIncomplete?: boolean;
 }
 
 function multiplicities<T>(items: readonly T[]): Map<string, { item: T; n: number }> {
@@ -106,21 +112,32 @@ export async function fetchComplete<T>(
   merger: RecordMerger<T> = flatMerger<T>(),
 ): Promise<Page<T>> {
   const first = await fetch();
-  if (first.rejected === 0) return first;
+  const complete = (page: Page<T>): Page<T> => {
+    ctx.counters.received += merger.count(page.items);
+    return page;
+  };
+  if (first.rejected === 0) return complete(first);
   const answers: T[][] = [first.items];
   let best = first;
+  let expected = merger.count(first.items) + first.rejected;
+  let merged: T[] = first.items;
   for (let attempt = 0; attempt < extraAttempts; attempt++) {
     ctx.signal.throwIfAborted();
     ctx.logger.debug('incomplete answer; fetching again', { what, rejected: best.rejected, attempt: attempt + 1 });
     const again = await fetch();
-    if (again.rejected === 0) return again;
+    if (again.rejected === 0) return complete(again);
     if (again.rejected < best.rejected) best = again;
     answers.push(again.items);
-    const agreed = merger.agreed(answers);
-    if (merger.count(agreed) >= merger.count(again.items) + again.rejected) return { items: agreed, rejected: 0 };
+    expected = merger.count(again.items) + again.rejected;
+    merged = merger.agreed(answers);
+    if (merger.count(merged) >= expected) return complete({ items: merged, rejected: 0 });
+  }
+  if (merger.keepMergeWhenIncomplete && merger.count(merged) > merger.count(best.items)) {
+    best = { items: merged, rejected: Math.max(1, expected - merger.count(merged)) };
   }
   ctx.logger.warn('answer still incomplete after refetches', { what, rejected: best.rejected });
   ctx.counters.rejected += best.rejected;
+  ctx.counters.received += merger.count(best.items) + best.rejected;
   return best;
 }
 

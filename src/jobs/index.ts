@@ -17,7 +17,7 @@ import type { SyncDeps } from './deps.ts';
 import { holderSyncJob } from './holder-sync.ts';
 import { leaderboardSyncJob } from './leaderboard-sync.ts';
 import { marketSyncJob } from './market-sync.ts';
-import { resolveSyncOptions, type SyncOptions } from './options.ts';
+import { resolveSyncOptions, type SyncJobName, type SyncOptions } from './options.ts';
 import { positionSyncJob } from './position-sync.ts';
 import { profileEnricherJob } from './profile-enricher.ts';
 import type { JobDefinition } from './scheduler.ts';
@@ -49,7 +49,7 @@ export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
   const clock = deps.clock ?? systemClock;
   const shared: SyncDeps = {
     store: deps.store,
-    writer: deps.writer,
+    writer: deps.writer.producer('sync'),
     polymarket: deps.polymarket,
     logger: deps.logger,
     clock,
@@ -57,5 +57,26 @@ export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
     options: resolveSyncOptions(deps.options),
     marketRanking: { conditionIds: [], at: 0 },
   };
-  return [marketSyncJob(shared), leaderboardSyncJob(shared), holderSyncJob(shared), positionSyncJob(shared), profileEnricherJob(shared)];
+  // Each job writes through its own handle, so a batch another producer lost never fails its commit.
+  const own = (name: SyncJobName): SyncDeps => ({ ...shared, writer: deps.writer.producer(name) });
+  const jobs = [
+    marketSyncJob(own('market-sync')),
+    leaderboardSyncJob(own('leaderboard-sync')),
+    holderSyncJob(own('holder-sync')),
+    positionSyncJob(own('position-sync')),
+    profileEnricherJob(own('profile-enricher')),
+  ];
+  return jobs.map((job) => ({ ...job, after: START_PREREQUISITES[job.name as SyncJobName] }));
 }
+
+/**
+ * What each job needs from the others on a fresh store (see JobDefinition.after): holder-sync reads the markets
+ * market-sync ranks; position-sync and profile-enricher read the wallets the leaderboards discover.
+ */
+const START_PREREQUISITES: Readonly<Record<SyncJobName, readonly string[]>> = {
+  'market-sync': [],
+  'leaderboard-sync': [],
+  'holder-sync': ['market-sync'],
+  'position-sync': ['leaderboard-sync'],
+  'profile-enricher': ['leaderboard-sync'],
+};

@@ -11,7 +11,7 @@ export type { JobRunRecord, RunStatus } from '../store/state/job-runs.ts';
 export interface PersistedJobHistory {
   lastStartedAt: number;
   lastFinishedAt: number | null;
-  lastStatus: RunStatus | 'running';
+  lastStatus: RunStatus | 'running' | 'interrupted';
   lastRows: number;
   lastError: string;
   lastSuccessAt: number | null;

@@ -15,6 +15,8 @@ export interface JobCounters {
   pages: number;
   /** Records still missing after refetches: dropped by validation in answers that never came back complete. */
   rejected: number;
+  /** Records the final answers held (kept + still missing): the base of the run's rejection rate. */
+  received: number;
 }
 
 /** What a running job receives. */
@@ -38,6 +40,12 @@ export interface JobDefinition {
   timeoutMs: number;
   /** Run once when the scheduler starts (before waiting for the first firing). */
   runAtStart: boolean;
+  /**
+   * Jobs whose output this one needs. At start, it waits for their start runs only while they have never
+   * succeeded (a fresh store: position-sync has no wallets before leaderboard-sync); otherwise every due job
+   * runs at once on its own lane, so one slow job does not hold the others back.
+   */
+  after?: readonly string[];
   run(ctx: JobContext): Promise<void>;
 }
 
@@ -61,4 +69,9 @@ export interface SchedulerOptions {
   maxBackoffSkips?: number;
   /** How long {@link Scheduler.stop} waits for aborted runs to settle (default 3000 ms). */
   stopGraceMs?: number;
+  /**
+   * A run whose final answers miss at least this fraction of their records (rejected / received) ends 'error'
+   * with the reason, however many rows it stored (default 0.25): an upstream field rename must not show ✓.
+   */
+  maxRejectedFraction?: number;
 }

@@ -28,6 +28,18 @@ export function allLeaderboards(): LeaderboardQuery[] {
  * own (see fetchComplete), so a record rejected on one page never shifts or hides ranks of another.
  */
 async function fetchBoard(deps: SyncDeps, ctx: JobContext, board: LeaderboardQuery): Promise<LeaderboardEntry[]> {
+  // A live ranking moves while it is paged: a wallet that climbed between two pages comes back twice, and the
+  // store (one row per wallet and board) would keep 199 of 200 ranks. Such a torn board is fetched again.
+  let entries: LeaderboardEntry[] = [];
+  for (let attempt = 0; attempt <= deps.options.incompleteRefetches; attempt++) {
+    entries = await fetchBoardOnce(deps, ctx, board);
+    if (new Set(entries.map((e) => e.wallet)).size === entries.length) return entries;
+    ctx.logger.debug('board moved while paged; fetching it again', { board, attempt: attempt + 1 });
+  }
+  return entries;
+}
+
+async function fetchBoardOnce(deps: SyncDeps, ctx: JobContext, board: LeaderboardQuery): Promise<LeaderboardEntry[]> {
   const { polymarket, options } = deps;
   const max = Math.min(options.leaderboardMaxResults, DATA_CAPS.leaderboardMaxOffset + DATA_CAPS.leaderboardLimit);
   const entries: LeaderboardEntry[] = [];

@@ -14,6 +14,7 @@
 import { DATA_CAPS } from '../polymarket/data-api.ts';
 import { fetchComplete, pagesFor, summariseFailures, type SyncDeps } from './deps.ts';
 import { errorMessage } from '../lib/error-message.ts';
+import { activityMerger } from './activity-keys.ts';
 import { mapPool } from './pool.ts';
 import { commitWallets, type WalletFetch } from './position-commit.ts';
 import { prioritiseWallets } from './priority.ts';
@@ -83,7 +84,13 @@ export async function runPositionSync(deps: SyncDeps, ctx: JobContext): Promise<
           ctx,
           `positions ${wallet}`,
         ),
-        fetchComplete(() => polymarket.data.activitySince(wallet, fromSec, ctx.signal), options.incompleteRefetches, ctx, `activity ${wallet}`),
+        fetchComplete(
+          () => polymarket.data.activitySince(wallet, fromSec, ctx.signal),
+          options.incompleteRefetches,
+          ctx,
+          `activity ${wallet}`,
+          activityMerger,
+        ),
       ]);
       ctx.counters.pages +=
         pagesFor(positions.items.length + positions.rejected, DATA_CAPS.positionsLimit) +

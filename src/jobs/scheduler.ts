@@ -14,6 +14,8 @@ import { setMaxListeners } from 'node:events';
 import { Cron } from 'croner';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { runInScope, type RunScope } from '../lib/run-scope.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { JobStatus } from '../lib/status.ts';
 import type { Store } from '../store/types.ts';
 import { writeJobRun, type JobRunRecord, type RunStatus } from '../store/state/job-runs.ts';
@@ -56,6 +58,7 @@ export class Scheduler {
   private readonly clock: Clock;
   private readonly maxBackoffSkips: number;
   private readonly stopGraceMs: number;
+  private readonly maxRejectedFraction: number;
   private readonly jobs = new Map<string, JobState>();
   private readonly listeners = new Set<() => void>();
   private readonly pendingRecords = new Set<Promise<void>>();
@@ -70,6 +73,7 @@ export class Scheduler {
     this.clock = opts.clock ?? systemClock;
     this.maxBackoffSkips = opts.maxBackoffSkips ?? 8;
     this.stopGraceMs = opts.stopGraceMs ?? 3000;
+    this.maxRejectedFraction = opts.maxRejectedFraction ?? 0.25;
     this.history = readJobHistory(this.store).then(
       (history) => {
         this.persisted = history;
@@ -110,20 +114,29 @@ export class Scheduler {
   }
 
   /**
-   * Starts every schedule, then runs, one after another in registration order, the `runAtStart` jobs and every
-   * job that is overdue: never succeeded (a fresh store), or whose last success (from job_runs, so it survives
-   * restarts) is older than its last scheduled firing. Without this a new user would stare at empty panes until
-   * each cron came round, and a restart would silently skip a missed cycle.
+   * Starts every schedule, then runs the `runAtStart` jobs and every job that is overdue: never succeeded (a fresh
+   * store), or whose last success (from job_runs, so it survives restarts) is older than its last scheduled
+   * firing. Without this a new user would stare at empty panes until each cron came round, and a restart would
+   * silently skip a missed cycle. Each runs on its own lane, at once (issue 12 item 9: one after another, a job
+   * held by a slow upstream kept the other four from running); a job waits only for the start runs of its
+   * `after` jobs that have never succeeded.
    */
   start(): void {
     if (this.startup || this.stopped) return;
     for (const state of this.jobs.values()) this.schedule(state);
     this.startup = (async () => {
       await this.history;
-      for (const state of this.jobs.values()) {
-        if (this.stopped) return;
-        if (state.def.runAtStart || this.overdue(state)) await this.execute(state, 'start');
+      const lanes = new Map<string, Promise<unknown>>();
+      const due = [...this.jobs.values()].filter((s) => s.def.runAtStart || this.overdue(s));
+      for (const state of due) {
+        const waitFor = (state.def.after ?? []).flatMap((name) => {
+          const lane = lanes.get(name);
+          return lane && this.jobs.get(name)?.lastSuccessAt === null ? [lane] : [];
+        });
+        const lane = Promise.allSettled(waitFor).then(() => (this.stopped ? undefined : this.execute(state, 'start')));
+        lanes.set(state.def.name, lane);
       }
+      await Promise.allSettled(lanes.values());
     })();
     this.notify();
   }
@@ -296,7 +309,7 @@ export class Scheduler {
     state.controller = controller;
     state.lastStartedAt = started;
     state.ranHere = true;
-    const counters: JobCounters = { rows: 0, pages: 0, rejected: 0 };
+    const counters: JobCounters = { rows: 0, pages: 0, rejected: 0, received: 0 };
     let partialError: string | null = null;
     const record: JobRunRecord = {
       runId: randomUUID(),
@@ -325,7 +338,14 @@ export class Scheduler {
         partialError = summary;
       },
     };
-    const body = Promise.resolve().then(() => def.run(ctx));
+    const rejectSamples: string[] = [];
+    const scope: RunScope = {
+      name: def.name,
+      noteRejected: (_where, _count, samples) => {
+        for (const s of samples) if (rejectSamples.length < 3) rejectSamples.push(s);
+      },
+    };
+    const body = runInScope(scope, () => Promise.resolve().then(() => def.run(ctx)));
     state.body = body;
     void body.then(
       () => this.releaseBody(state, body),
@@ -339,7 +359,12 @@ export class Scheduler {
     let error: string | undefined;
     try {
       await Promise.race([body, aborted]);
-      if (partialError !== null) error = partialError;
+      if (partialError !== null) error = sanitizeText(partialError);
+      const tooManyRejected = this.rejectionFailure(counters, rejectSamples);
+      if (tooManyRejected !== null) {
+        status = 'error';
+        error = tooManyRejected;
+      }
     } catch (err) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : err;
       if (reason instanceof RunAborted) {
@@ -347,7 +372,8 @@ export class Scheduler {
         error = reason.message;
       } else {
         status = 'error';
-        error = errorMessage(err);
+        // Where outside text enters the job's status: an HTTP error body or a store message quoting a row.
+        error = sanitizeText(errorMessage(err));
       }
     } finally {
       clearTimeout(timer);
@@ -366,10 +392,29 @@ export class Scheduler {
     };
     this.applyResult(state, result, finished);
     this.record({ ...record, finished, status, rows: result.rows, pages: result.pages, rejected: result.rejected, error: error ?? '' });
-    const fields = { status, rows: result.rows, pages: result.pages, rejected: result.rejected, durationMs: result.durationMs };
+    // One line per run sums up its rejections (count + the first reasons), never a line per record.
+    const fields = {
+      status,
+      rows: result.rows,
+      pages: result.pages,
+      rejected: result.rejected,
+      durationMs: result.durationMs,
+      ...(rejectSamples.length > 0 ? { rejectSamples } : {}),
+    };
     if (status === 'ok') logger.info('job finished', error ? { ...fields, partialError: error } : fields);
     else logger.error('job failed', { ...fields, error, skipsNext: state.skipsRemaining });
     return result;
+  }
+
+  /** The error of a run that stored something but lost too much to validation, or null (see maxRejectedFraction). */
+  private rejectionFailure(counters: JobCounters, samples: readonly string[]): string | null {
+    // `received` is counted by fetchComplete; a job that reports rejections without it is not judged here.
+    if (counters.rejected === 0 || counters.received === 0) return null;
+    const received = Math.max(counters.received, counters.rejected);
+    if (counters.rejected < this.maxRejectedFraction * received) return null;
+    const pct = Math.round((100 * counters.rejected) / received);
+    const why = samples.length > 0 ? `: ${sanitizeText(samples[0])}` : '';
+    return `${counters.rejected} of ${received} records rejected by validation (${pct} %, limit ${Math.round(this.maxRejectedFraction * 100)} %)${why}`;
   }
 
   private releaseBody(state: JobState, body: Promise<unknown>): void {
@@ -402,7 +447,7 @@ export class Scheduler {
     state.lastSuccessAt = past.lastSuccessAt;
     state.lastRows = past.lastRows;
     state.lastDurationMs = past.lastFinishedAt === null ? null : past.lastFinishedAt - past.lastStartedAt;
-    state.lastError = past.lastStatus === 'running' ? 'interrupted (process exited during the run)' : past.lastError || null;
+    state.lastError = past.lastStatus === 'running' ? 'interrupted (process exited during the run)' : sanitizeText(past.lastError) || null;
     state.consecutiveFailures = past.consecutiveFailures;
   }
 

@@ -76,6 +76,8 @@ export interface RuntimeStatus {
   feed: FeedStatus | null;
   /** Whether Polymarket answers; null when nothing reports it (tests, a command without clients). */
   network?: NetworkStatus | null;
+  /** Damage the start-up check found in the store (broken parts detached, rows refetched), or null. */
+  storeNotice?: string | null;
   startedAt: number;
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/log.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { FiredSignal } from './signals.ts';
 
 /** Alerting switches; both off by default. */
@@ -56,9 +57,14 @@ export function createAlerter(opts: AlertOptions, logger: Logger, ring?: (signal
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(webhookBody(signal)),
         signal: AbortSignal.timeout(opts.alertWebhookTimeoutMs),
+        // Never followed (issue 12 item 16): a 307/308 would re-POST the signal to wherever the Location points,
+        // a 302/303 would turn it into a GET there. The configured URL is the only place a signal goes.
+        redirect: 'manual',
       });
       await res.body?.cancel();
-      if (!res.ok) logger.warn('alert webhook rejected', { status: res.status });
+      if (res.status >= 300 && res.status < 400) {
+        logger.warn('alert webhook answered a redirect; not followed', { status: res.status, location: sanitizeText(res.headers.get('location') ?? '') });
+      } else if (!res.ok) logger.warn('alert webhook rejected', { status: res.status });
     } catch (err) {
       logger.warn('alert webhook failed', { err });
     }

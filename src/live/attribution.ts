@@ -3,7 +3,7 @@ import type { Logger } from '../lib/log.ts';
 import type { Polymarket, Trade } from '../polymarket/index.ts';
 import { readSyncScope, SYNC_SCOPES } from '../store/state/sync-state.ts';
 import { chTime } from '../store/time.ts';
-import type { BatchedWriter } from '../store/writer.ts';
+import type { RowWriter } from '../store/writer.ts';
 import type { Row, Store } from '../store/types.ts';
 import type { EliteTrade } from './signals.ts';
 import type { TrackedWallet } from './watchlist.ts';
@@ -51,7 +51,7 @@ export class AttributionPoller {
   constructor(
     private readonly deps: {
       store: Store;
-      writer: BatchedWriter;
+      writer: RowWriter;
       polymarket: Polymarket;
       logger: Logger;
       options: AttributionOptions;

@@ -84,7 +84,10 @@ export class MarketFeed {
   private readonly connectTimers = new Set<NodeJS.Timeout>();
   private readonly rate = new Float64Array(RATE_BUCKETS);
   private rateSecond = 0;
+  /** Clock ms of the last market-data frame (never a PONG). */
   private lastMessageAt: number | null = null;
+  /** When start() ran or its first socket was made: an open feed that never got data is stale this long after. */
+  private startedAt = 0;
   private retiredReconnects = 0;
   private counters = { frames: 0, events: 0, invalid: 0, ignored: 0, unknown: 0 };
   private readonly byType: Record<string, number> = {};
@@ -100,6 +103,7 @@ export class MarketFeed {
   start(): void {
     if (this.running || this.stopped) return;
     this.running = true;
+    this.startedAt = this.clock.now();
     for (const conn of this.connections) this.openSpaced(conn);
   }
 
@@ -172,9 +176,11 @@ export class MarketFeed {
   handleFrame(text: string): void {
     const now = this.clock.now();
     this.countMessage();
-    this.lastMessageAt = now;
     const parsed = parseMarketFrame(text);
+    // Only market data is liveness (issue 12 item 11): a frozen stream keeps answering PING with PONG, and
+    // counting that kept the feed 'live' for minutes while nothing was written.
     if (parsed.pong) return;
+    this.lastMessageAt = now;
     this.counters.frames++;
     this.counters.invalid += parsed.invalid;
     this.counters.ignored += parsed.ignored;
@@ -203,7 +209,7 @@ export class MarketFeed {
     else if (this.connections.length === 0) state = 'idle';
     else if (reconnecting > 0) state = 'reconnecting';
     else if (connecting > 0) state = 'connecting';
-    else if (open > 0 && this.lastMessageAt !== null && this.clock.now() - this.lastMessageAt > this.opts.livenessTimeoutMs) state = 'stale';
+    else if (open > 0 && this.clock.now() - (this.lastMessageAt ?? this.startedAt) > this.opts.livenessTimeoutMs) state = 'stale';
     else state = 'live';
     return {
       state,
@@ -294,6 +300,8 @@ export class MarketFeed {
   }
 
   private newConnection(): WsConnection {
+    // The first socket of a feed with no data yet: its silence is counted from now, not from start().
+    if (this.connections.length === 0 && this.lastMessageAt === null) this.startedAt = this.clock.now();
     const { wsUrl, maxTokensPerConnection: _m, connectSpacingMs: _c, maxSpreadForMomentum: _s, ...rest } = this.opts;
     const conn: WsConnection = new WsConnection(
       { ...rest, url: wsUrl },

@@ -2,6 +2,7 @@ import { sleep } from '../lib/backoff.ts';
 import { systemClock } from '../lib/clock.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { FeedStatus } from '../lib/status.ts';
 import type { Polymarket } from '../polymarket/index.ts';
 import type { Store } from '../store/types.ts';
@@ -73,6 +74,8 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
   const o: LiveOptions = { ...DEFAULT_LIVE_OPTIONS, ...deps.options };
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ component: 'live' });
+  // The feed's rows are its own: a batch it loses fails its flush, never a sync job's (issue 12 item 17).
+  const writer = deps.writer.producer('live');
   const listeners = new Set<() => void>();
   let markets = new Map<string, WatchedMarket>();
   let lastError: string | null = null;
@@ -86,7 +89,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
   const outcomes = new OutcomeTracker({
     store: deps.store,
     prices: { liveMid: (id) => feed.token(id)?.book.mid() ?? null },
-    write: (s) => deps.writer.write('fired_signals', [signalRow(s)]),
+    write: (s) => writer.write('fired_signals', [signalRow(s)]),
     logger,
   });
   const engine = new SignalEngine({
@@ -104,9 +107,9 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
     },
     token: (id) => feed.token(id),
     emit: (signal, kind) => {
-      deps.writer.write('fired_signals', [signalRow(signal)]);
+      writer.write('fired_signals', [signalRow(signal)]);
       // Signals are rare and the pane should show them at once: flush instead of waiting for the interval.
-      deps.writer.flush().catch((err: unknown) => logger.warn('signal flush failed', { err }));
+      writer.flush().catch((err: unknown) => logger.warn('signal flush failed', { err }));
       outcomes.upsert(signal);
       logger.info('signal', { kind, type: signal.type, confidence: signal.confidence, market: signal.marketId, direction: signal.direction });
       if (signal.confidence === 'HIGH') void alerter(signal);
@@ -136,7 +139,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
   );
   const attribution = new AttributionPoller({
     store: deps.store,
-    writer: deps.writer,
+    writer,
     polymarket: deps.polymarket,
     logger,
     options: {
@@ -153,7 +156,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
     o.tickMs,
     async (at) => {
       const rows = snapshotRows(feed.tokens(), at, o.snapshotDepthLevels);
-      if (rows.length > 0) deps.writer.write('price_snapshots_10s', rows);
+      if (rows.length > 0) writer.write('price_snapshots_10s', rows);
       const now = clock.now();
       // A quiet book sends nothing; one sample per interval keeps the momentum reference fresh.
       for (const s of feed.tokens()) {
@@ -290,10 +293,11 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
   };
 }
 
+/** An error as the feed's status text; sanitised here, where outside text (an HTTP error body) enters a status. */
 function errorText(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
-    return code ? `${String(code)} ${err.message}` : err.message;
+    return sanitizeText(code ? `${String(code)} ${err.message}` : err.message);
   }
-  return String(err);
+  return sanitizeText(String(err));
 }

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { fullJitterDelay } from '../lib/backoff.ts';
 import type { Logger } from '../lib/log.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { initialSubscribeFrame, operationFrame } from '../polymarket/ws-market.ts';
 
 /** Tunables of one market-channel socket. Times in ms. */
@@ -186,7 +187,7 @@ export class WsConnection {
       this.enqueue(ws, text);
     });
     ws.on('error', (err: Error & { code?: string }) => {
-      this.lastErrorText = err.code ?? err.message;
+      this.lastErrorText = sanitizeText(err.code ?? err.message);
       this.logger.debug('ws error', { url: this.opts.url, err });
     });
     ws.on('close', (code: number) => {

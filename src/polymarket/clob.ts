@@ -44,7 +44,7 @@ export function createClobApi(core: HttpCore, base: ApiBase): ClobApi {
       for (let i = 0; i < tokenIds.length; i += BOOKS_BATCH) {
         const batch = tokenIds.slice(i, i + BOOKS_BATCH).map((token_id) => ({ token_id }));
         const body = await core.call({ base, path: '/books', method: 'POST', body: batch, ...withSignal(signal) });
-        const page = parseEach(expectArray(body, urlOf('/books')), orderBookSchema, '/books', reject);
+        const page = parseEach(expectArray(body, urlOf('/books'), batch.length), orderBookSchema, '/books', reject);
         items.push(...page.items);
         rejected += page.rejected;
       }

@@ -104,7 +104,8 @@ export function createDataApi(core: HttpCore, base: ApiBase): DataApi {
   const reject = core.reject.bind(core);
   const list = async <T>(path: string, query: Record<string, string | number | boolean | undefined>, schema: z.ZodType<T>, signal?: AbortSignal): Promise<Page<T>> => {
     const body = await core.call({ base, path, query, ...(signal ? { signal } : {}) });
-    return parseEach(expectArray(body, base.origin + base.prefix + path), schema, path, reject);
+    const pageSize = typeof query.limit === 'number' ? query.limit : undefined;
+    return parseEach(expectArray(body, base.origin + base.prefix + path, pageSize), schema, path, reject);
   };
 
   const api: DataApi = {

@@ -68,7 +68,7 @@ export function createGammaApi(core: HttpCore, base: ApiBase): GammaApi {
   const api: GammaApi = {
     markets: async (q = {}, signal) => {
       const body = await core.call({ base, path: '/markets', query: listQuery(q, true), ...withSignal(signal) });
-      return parseEach(expectArray(body, urlOf('/markets')), marketSchema, '/markets', reject);
+      return parseEach(expectArray(body, urlOf('/markets'), GAMMA_CAPS.listLimit), marketSchema, '/markets', reject);
     },
     marketsAll: (q, max, signal) =>
       collectPages((offset, limit) => api.markets({ ...q, offset, limit }, signal), {
@@ -78,7 +78,7 @@ export function createGammaApi(core: HttpCore, base: ApiBase): GammaApi {
       }),
     events: async (q = {}, signal) => {
       const body = await core.call({ base, path: '/events', query: listQuery(q, false), ...withSignal(signal) });
-      const envelopes = parseEach(expectArray(body, urlOf('/events')), eventEnvelopeSchema, '/events', reject);
+      const envelopes = parseEach(expectArray(body, urlOf('/events'), GAMMA_CAPS.listLimit), eventEnvelopeSchema, '/events', reject);
       let rejected = envelopes.rejected;
       const items = envelopes.items.map((e, i): GammaEvent => {
         const markets = parseEach(e.markets, marketSchema, `/events[${i}].markets`, reject);

@@ -1,10 +1,13 @@
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { fullJitterDelay } from '../lib/backoff.ts';
 import { sleepOn, systemClock, systemTimers } from '../lib/clock.ts';
 import type { Clock, Timers } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { NetworkStatus } from '../lib/status.ts';
+import { currentRun } from '../lib/run-scope.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { SlidingWindowLimiter } from '../lib/sliding-window-limiter.ts';
+import { bodyCapFor, ERROR_BODY_CAP_BYTES } from './body-limits.ts';
 import { defineLimits, limitKeysFor } from './limits.ts';
 import { Reachability } from './reachability.ts';
 import type { ApiName } from './limits.ts';
@@ -20,8 +23,13 @@ export interface HttpCoreOptions {
   logger: Logger;
   /** Fraction of each published rate limit to use (default 0.5). */
   rateFraction?: number;
-  /** headersTimeout and bodyTimeout of every request (default 15 000). */
+  /** headersTimeout and bodyTimeout of every request (default 15 000): the longest silence between chunks. */
   timeoutMs?: number;
+  /**
+   * The longest one attempt may take from send to the last body byte (default 4 × timeoutMs). A per-chunk
+   * timeout never fires on a body dripping one byte every few seconds; this does.
+   */
+  deadlineMs?: number;
   /** TCP/TLS connect timeout (default 10 000). */
   connectTimeoutMs?: number;
   /** Retries after the first attempt (default 4). */
@@ -104,6 +112,7 @@ export class HttpCore {
   private readonly gate: SlidingWindowLimiter;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
   private readonly connectTimeoutMs: number;
   private readonly maxRetries: number;
   private readonly baseMs: number;
@@ -119,12 +128,13 @@ export class HttpCore {
     requests: 0,
     retries: 0,
     rejected: 0,
-    failures: { http: 0, timeout: 0, network: 0, aborted: 0, max_offset: 0, malformed: 0 } as Record<ApiErrorKind, number>,
+    failures: { http: 0, timeout: 0, network: 0, aborted: 0, max_offset: 0, malformed: 0, too_large: 0 } as Record<ApiErrorKind, number>,
   };
 
   constructor(opts: HttpCoreOptions) {
     this.logger = opts.logger;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.deadlineMs = opts.deadlineMs ?? 4 * this.timeoutMs;
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
     this.maxRetries = opts.maxRetries ?? 4;
     this.baseMs = opts.backoffBaseMs ?? 250;
@@ -138,10 +148,16 @@ export class HttpCore {
     defineLimits(this.gate, opts.rateFraction ?? 0.5);
   }
 
-  /** Counts records dropped by validation and logs why (path + truncated zod summary). */
-  reject(where: string, reason: string): void {
-    this.counters.rejected++;
-    this.logger.warn('polymarket record rejected', { where, reason });
+  /**
+   * Counts records dropped by validation in one answer and logs them as ONE line (count + first few reasons): a
+   * line per record wrote 800 k lines in 15 s for 200 k junk records. The running job (if any) is told too, so
+   * its outcome can say why (see lib/run-scope.ts).
+   */
+  reject(where: string, count: number, samples: readonly string[]): void {
+    if (count <= 0) return;
+    this.counters.rejected += count;
+    this.logger.warn('polymarket records rejected', { where, rejected: count, samples });
+    currentRun()?.noteRejected(where, count, samples);
   }
 
   /**
@@ -153,18 +169,21 @@ export class HttpCore {
     const url = spec.base.origin + pathAndQuery;
     const lane = `${spec.base.api}:${spec.path}`;
     const keys = limitKeysFor(spec.base.api, spec.path);
+    let deadline: AbortSignal | undefined;
     for (let attempt = 0; ; attempt++) {
+      deadline = undefined;
       try {
         if (this.closed) throw new ApiError('aborted', 'client closed', { url });
         await this.gate.acquire(lane, keys, spec.signal).catch((reason: unknown) => {
           throw this.abortError(url, reason);
         });
         this.counters.requests++;
-        const body = await this.attempt(spec, pathAndQuery, url);
+        deadline = AbortSignal.timeout(this.deadlineMs);
+        const body = await this.attempt(spec, pathAndQuery, url, deadline);
         this.reach.ok(this.clock.now());
         return body;
       } catch (e) {
-        const err = e instanceof ApiError ? e : this.classify(e, url, spec.signal);
+        const err = e instanceof ApiError ? e : this.classify(e, url, spec.signal, deadline);
         const retryAfter = err.retryAfterMs ?? 0;
         const retryable = isRetryable(err) && attempt < this.maxRetries && retryAfter <= this.maxRetryAfterMs;
         if (!retryable) {
@@ -227,7 +246,7 @@ export class HttpCore {
     return pool;
   }
 
-  private async attempt(spec: CallSpec, pathAndQuery: string, url: string): Promise<unknown> {
+  private async attempt(spec: CallSpec, pathAndQuery: string, url: string, deadline: AbortSignal): Promise<unknown> {
     const method = spec.method ?? 'GET';
     const res = await this.pool(spec.base.origin).request({
       path: pathAndQuery,
@@ -238,20 +257,34 @@ export class HttpCore {
         ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: spec.body === undefined ? null : JSON.stringify(spec.body),
-      signal: spec.signal ?? null,
+      signal: spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline,
     });
-    const text = await res.body.text();
     const status = res.statusCode;
-    if (status >= 200 && status < 300) {
+    const ok = status >= 200 && status < 300;
+    const text = await readCapped(res, ok ? bodyCapFor(spec.base.api, spec.path) : ERROR_BODY_CAP_BYTES, url, status, ok);
+    if (ok) {
+      let parsed: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        parsed = JSON.parse(text) as unknown;
       } catch {
         throw new ApiError('malformed', `response is not JSON (HTTP ${status})`, { url, status });
       }
+      // Polymarket's edge answers some rate limits 200 with `{"error": "…"}` (issue 11): that is a 429, retried
+      // after its Retry-After, not a malformed answer. No successful answer of any endpoint is such an object.
+      const upstreamError = errorField(parsed);
+      if (upstreamError !== null) {
+        const retryAfterMs = this.retryAfterMs(res.headers['retry-after'], parsed);
+        throw new ApiError('http', `HTTP ${status} carrying an error, taken as 429: ${upstreamError.slice(0, 200)}`, {
+          url,
+          status: 429,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        });
+      }
+      return parsed;
     }
     if (status === 404 && spec.notFoundAsNull) return null;
     const body = tryJson(text);
-    const errorText = typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : '';
+    const errorText = errorField(body) ?? '';
     if ((status === 400 || status === 422) && errorText.toLowerCase().includes(MAX_OFFSET_BODY)) {
       throw new ApiError('max_offset', `offset past the API's history cap (HTTP ${status})`, { url, status });
     }
@@ -278,8 +311,11 @@ export class HttpCore {
     return undefined;
   }
 
-  private classify(e: unknown, url: string, signal: AbortSignal | undefined): ApiError {
+  private classify(e: unknown, url: string, signal: AbortSignal | undefined, deadline: AbortSignal | undefined): ApiError {
     if (signal?.aborted) return this.abortError(url, e);
+    if (deadline?.aborted) {
+      return new ApiError('timeout', `no complete answer within ${this.deadlineMs} ms`, { url, code: 'WHALETOP_DEADLINE', cause: e });
+    }
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
     const message = errorMessage(e);
     const details = { url, cause: e, ...(code === undefined ? {} : { code }) };
@@ -305,6 +341,43 @@ function isRetryable(err: ApiError): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The `error` string of an `{"error": "…"}` body (Polymarket's error shape), sanitised: the server's own words go
+ * into an error that status lines show, so they are cleaned where they enter. null for any other body.
+ */
+function errorField(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('error' in body)) return null;
+  const value = (body as { error: unknown }).error;
+  return typeof value === 'string' || typeof value === 'number' ? sanitizeText(String(value)) : null;
+}
+
+/**
+ * Reads a body up to `cap` bytes. A success body past the cap (announced by content-length or met while
+ * reading) fails as 'too_large' and the socket is dropped; an error body is simply cut at the cap (only its
+ * `error` field is wanted). Memory per request is bounded by the cap, whatever the server sends.
+ */
+async function readCapped(res: Dispatcher.ResponseData, cap: number, url: string, status: number, failWhenOver: boolean): Promise<string> {
+  const tooLarge = (): ApiError => new ApiError('too_large', `response body over the ${Math.round(cap / 1024)} KiB cap of this endpoint (HTTP ${status})`, { url, status });
+  const declared = Number(res.headers['content-length']);
+  if (failWhenOver && Number.isFinite(declared) && declared > cap) {
+    res.body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    if (size + chunk.length > cap) {
+      res.body.destroy();
+      if (failWhenOver) throw tooLarge();
+      chunks.push(chunk.subarray(0, cap - size));
+      break;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function tryJson(text: string): unknown {

@@ -24,6 +24,8 @@ export interface PolymarketOptions {
   rateFraction?: number;
   /** headersTimeout and bodyTimeout of each request, ms (default 15 000). */
   timeoutMs?: number;
+  /** Longest one attempt may take, send to last body byte, ms (default 4 × timeoutMs). */
+  deadlineMs?: number;
   /** Connect timeout, ms (default 10 000). */
   connectTimeoutMs?: number;
   /** Retries after the first attempt on 429/5xx/timeouts/connection errors (default 4). */
@@ -56,7 +58,7 @@ export interface Polymarket {
 export function createPolymarket(opts: PolymarketOptions): Polymarket {
   const core = new HttpCore({
     logger: opts.logger.child({ component: 'polymarket' }),
-    ...pick(opts, ['rateFraction', 'timeoutMs', 'connectTimeoutMs', 'maxRetries', 'backoffBaseMs', 'backoffCapMs', 'clock', 'timers', 'random']),
+    ...pick(opts, ['rateFraction', 'timeoutMs', 'deadlineMs', 'connectTimeoutMs', 'maxRetries', 'backoffBaseMs', 'backoffCapMs', 'clock', 'timers', 'random']),
   });
   return {
     data: createDataApi(core, parseBase('data', opts.dataApiUrl)),

@@ -95,8 +95,9 @@ export const closedPositionSchema: z.ZodType<ClosedPosition> = z
 const activityRecordSchema = z
   .object({
     proxyWallet: wallet,
+    // Required (non-empty, checked above) on TRADE rows; '' on some other types.
     conditionId: z.union([conditionId, z.literal('')]).nullish().transform((v) => v ?? ''),
-    asset: text,
+    asset: z.union([tokenId, z.literal('')]).nullish().transform((v) => v ?? ''),
     type: z.string().min(1),
     side: z.enum(['BUY', 'SELL', '']).nullish().transform((v) => v ?? ''),
     outcome: text,
@@ -114,13 +115,33 @@ const activityRecordSchema = z
   })
   .transform(({ proxyWallet, ...r }) => ({ wallet: proxyWallet, ...r }));
 
-const TRADE_KEY_FIELDS = ['side', 'size', 'price', 'usdcSize'] as const;
+/**
+ * What an activity row cannot live without, per type (issue 12 item 4). A TRADE is a fill: its token, market,
+ * side, size, price and USDC amount are its meaning and most of its natural key (jobs/activity-keys.ts). Every
+ * other type moves a size of something. A missing or null value of these is damage, never "none": Polymarket
+ * writes "" and 0 for the fields a type does not use (side "" and price 0 on REDEEM/SPLIT/MERGE rows), so a
+ * default here would store a phantom row (asset '' under a key that the intact record, fetched later, does not
+ * match — the same fill twice) or a row no per-market pane can find (condition_id '').
+ */
+const REQUIRED_BY_TYPE: { readonly trade: readonly string[]; readonly every: readonly string[] } = {
+  trade: ['asset', 'conditionId', 'side', 'size', 'price', 'usdcSize'],
+  // The natural key's fields and the market and amount of any row: present (possibly "" / 0), so a damaged copy
+  // is refused, never stored re-keyed or with a zero amount.
+  every: ['size', 'asset', 'conditionId', 'side', 'price', 'usdcSize', 'transactionHash'],
+};
 
-/** Rejects a TRADE record missing a key field before the defaults of non-trade rows could hide the gap. */
-const tradeKeyFieldsPresent = z.unknown().superRefine((raw, ctx) => {
-  if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'TRADE') return;
+/** Rejects a record missing a field its type requires, before the defaults of the record schema could hide it. */
+const requiredFieldsPresent = z.unknown().superRefine((raw, ctx) => {
+  if (typeof raw !== 'object' || raw === null) return;
   const record = raw as Record<string, unknown>;
-  for (const field of TRADE_KEY_FIELDS) {
+  const isTrade = record.type === 'TRADE';
+  for (const field of REQUIRED_BY_TYPE.every) {
+    if (record[field] === undefined || record[field] === null) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${String(record.type)} row without ${field}` });
+    }
+  }
+  if (!isTrade) return;
+  for (const field of REQUIRED_BY_TYPE.trade) {
     const value = record[field];
     if (value === undefined || value === null || value === '') {
       ctx.addIssue({ code: 'custom', path: [field], message: `TRADE row without ${field}` });
@@ -129,12 +150,12 @@ const tradeKeyFieldsPresent = z.unknown().superRefine((raw, ctx) => {
 });
 
 /**
- * `/activity` row. Non-trade rows: `side: ''`, `price: 0`; some carry no asset/outcome, hence the defaults.
- * A TRADE row must carry its side, size, price and USDC size: they are part of the fill's natural key
- * (jobs/activity-keys.ts), so defaulting a missing one to 0 would store a phantom fill instead of dropping a
- * malformed record.
+ * `/activity` row. Non-trade rows: `side: ''`, `price: 0`, and some carry `asset: ''` / `conditionId: ''` or no
+ * outcome. The fields a record cannot live without are checked first ({@link REQUIRED_BY_TYPE}): a TRADE with
+ * a missing token, market, side, size, price or USDC size, or any row without its size, is rejected (and the
+ * sync treats its answer as incomplete: it is fetched again and the watermark stays before it).
  */
-export const activitySchema: z.ZodType<Activity> = tradeKeyFieldsPresent.pipe(activityRecordSchema);
+export const activitySchema: z.ZodType<Activity> = requiredFieldsPresent.pipe(activityRecordSchema);
 
 /** One holder inside a `/holders` token group. */
 export const holderSchema: z.ZodType<Holder> = z

@@ -236,8 +236,11 @@ export interface Page<T> {
   rejected: number;
 }
 
-/** How a request failed. `malformed`: the response was not the expected envelope at all (e.g. not an array). */
-export type ApiErrorKind = 'http' | 'timeout' | 'network' | 'aborted' | 'max_offset' | 'malformed';
+/**
+ * How a request failed. `malformed`: the response was not the expected envelope at all (e.g. not an array).
+ * `too_large`: the body passed the endpoint's cap (polymarket/body-limits.ts) and was cut off.
+ */
+export type ApiErrorKind = 'http' | 'timeout' | 'network' | 'aborted' | 'max_offset' | 'malformed' | 'too_large';
 
 /** A classified client failure. `status` for HTTP errors, `code` for undici/system errors. */
 export class ApiError extends Error {

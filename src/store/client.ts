@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   ClickHouseLogLevel,
@@ -11,6 +11,7 @@ import {
 import type { Logger } from '../lib/log.ts';
 import { DictionaryReloader } from './dictionaries.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import { diagnoseOpenFailure, misplacedFile } from './open-diagnosis.ts';
 import type { InsertOptions, QueryParams, Row, Store } from './types.ts';
 import { errorMessage } from '../lib/error-message.ts';
 
@@ -308,8 +309,12 @@ function clientLog(logger: Logger): NonNullable<ClickHouseClientConfigOptions['l
 async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
   const dir = resolve(dataDir);
   let client: ClickHouseClient;
+  let mkdirError: unknown;
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirError = makePrivateDir(dir);
+    if (mkdirError !== undefined) throw mkdirError;
+    const misplaced = misplacedFile(dir);
+    if (misplaced) throw new StoreError(misplaced.code, misplaced.message);
     // Loaded on demand: a server store (and any module importing this file) never loads the native engine.
     const { createChdbConnection } = await import('chdb/connection');
     // chDB implements the Connection interface of @clickhouse/client-common 1.23.0, structurally the same as the
@@ -320,14 +325,32 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
       await client.command({ query: `SET ${name} = ${value}` });
     }
   } catch (err) {
-    const message = errorMessage(err);
-    // chDB locks its data directory; the usual cause of a failed open is a second process on the same one.
-    const hint = 'is another whaletop using this data directory? (--data-dir picks another)';
-    throw new StoreError('STORE_OPEN_FAILED', `${message}; ${hint}`, { cause: err });
+    if (err instanceof StoreError) throw err;
+    // chDB says only "Failed to create connection": look at the directory for the real cause.
+    const cause = diagnoseOpenFailure(dir, mkdirError, errorMessage(err));
+    throw new StoreError(cause.code, cause.message, { cause: err });
   }
   const store = new ClickHouseStore('embedded', `embedded ${dir}`, client, logger);
   logger.info('store opened', { store: store.description });
   return store;
+}
+
+/**
+ * Creates the data directory 0700, and makes an existing one 0700 (it holds watchlists and wallets; an earlier
+ * version created it 0755). Returns what mkdir threw, if anything.
+ */
+function makePrivateDir(dir: string): unknown {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    return err;
+  }
+  try {
+    if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  } catch {
+    // Not ours to change (another owner): the open goes on, the engine's own checks decide.
+  }
+  return undefined;
 }
 
 async function openServer(opts: Extract<StoreOptions, { kind: 'server' }>, logger: Logger): Promise<Store> {

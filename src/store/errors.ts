@@ -10,8 +10,20 @@ export type StoreErrorCode =
   | 'STORE_CLOSED'
   /** The server did not answer (connection refused/reset, timeout, DNS). */
   | 'STORE_UNREACHABLE'
-  /** The embedded engine could not be opened (data dir unusable, another dir already bound in this process). */
+  /** The embedded engine could not be opened and none of the causes below was found. */
   | 'STORE_OPEN_FAILED'
+  /** Another live process holds the embedded data directory (chDB's `status` lock). */
+  | 'STORE_LOCKED'
+  /** The data directory (or a folder in it) may not be written by this user (EACCES / EPERM). */
+  | 'STORE_PERMISSION_DENIED'
+  /** The data directory is on a read-only file system (EROFS). */
+  | 'STORE_READ_ONLY'
+  /** A file stands where the data directory or one of its folders should be (ENOTDIR / EEXIST). */
+  | 'STORE_NOT_A_DIRECTORY'
+  /** No space (or quota) left where the data directory is (ENOSPC / EDQUOT). */
+  | 'STORE_DISK_FULL'
+  /** A table or database definition in the data directory cannot be read by the engine. */
+  | 'STORE_CORRUPT_METADATA'
   /** A row carries a key that is not an insertable column of the table; the batch was not sent. */
   | 'STORE_UNKNOWN_COLUMN'
   /** The table name is not a plain identifier (`name` or `db.name`); nothing was sent. */

@@ -42,24 +42,44 @@ export interface TableStats {
   lastError: string | null;
 }
 
-/** {@link BatchedWriter.stats}: totals plus one entry per table seen. */
+/** {@link BatchedWriter.stats}: totals plus one entry per table seen and per producer. */
 export interface WriterStats extends TableStats {
   tables: Record<string, TableStats>;
+  /** Rows written and dropped per producer (a job's name, 'live'; '' for rows written without one). */
+  producers: Record<string, { written: number; dropped: number }>;
+}
+
+/**
+ * What a producer of rows (a sync job, the live feed) sees of the writer. {@link BatchedWriter.producer} gives
+ * each producer its own: its `flush()` waits for, and fails on, its own rows only.
+ */
+export interface RowWriter {
+  /** Queues rows; drops (and counts) what does not fit the buffers. */
+  write(table: string, rows: readonly Row[]): void;
+  /** Queues rows, waiting for room when the buffers are full. */
+  writeAsync(table: string, rows: readonly Row[]): Promise<void>;
+  /** Resolves when this producer's rows queued so far have landed; rejects if any of them was dropped. */
+  flush(): Promise<void>;
 }
 
 /** flush() found that rows it waited for were dropped (the caller must not acknowledge them). */
 export class WriterFlushError extends Error {
   override readonly name = 'WriterFlushError';
   readonly table: string;
-  constructor(table: string, cause: unknown) {
-    super(`rows of ${table} were dropped: ${errorMessage(cause)}`, { cause });
+  /** Whose rows were dropped ('' for rows written without a producer). */
+  readonly producer: string;
+  constructor(table: string, cause: unknown, producer = '') {
+    super(`rows of ${table}${producer ? ` from ${producer}` : ''} were dropped: ${errorMessage(cause)}`, { cause });
     this.table = table;
+    this.producer = producer;
   }
 }
 
 interface FlushWaiter {
   /** Sequence number every row below which must settle. */
   target: number;
+  /** Only a dropped batch holding this producer's rows fails the waiter; null: any dropped batch (global flush). */
+  producer: string | null;
   error: unknown;
   resolve: () => void;
 }
@@ -68,6 +88,10 @@ interface FlushWaiter {
 interface TableState {
   name: string;
   queue: Row[];
+  /** The producer of each queued row (parallel to `queue`). */
+  owners: string[];
+  /** Per producer: the sequence number just past its last row enqueued here. */
+  lastSeqOf: Map<string, number>;
   enqueued: number;
   taken: number;
   settled: number;
@@ -86,7 +110,7 @@ const emptyStats = (): TableStats => ({ buffered: 0, written: 0, rejected: 0, dr
  * with full-jitter backoff under the SAME insert_deduplication_token (a lost ack never lands a batch twice);
  * permanent errors and exhausted retries drop the batch, count it and log it, and the writer goes on.
  */
-export class BatchedWriter {
+export class BatchedWriter implements RowWriter {
   private readonly store: Store;
   private readonly logger: Logger;
   private readonly maxRows: number;
@@ -98,6 +122,7 @@ export class BatchedWriter {
   private readonly tables = new Map<string, TableState>();
   private readonly timer: ReturnType<typeof setInterval>;
   private roomWaiters: Array<() => void> = [];
+  private readonly producerStats = new Map<string, { written: number; dropped: number }>();
   private totalBuffered = 0;
   private closed = false;
 
@@ -119,24 +144,24 @@ export class BatchedWriter {
    * Queues rows for `table`. Invalid rows are counted and logged, never sent. When the buffers are full
    * (`maxBufferedRows`), the rows that do not fit are dropped and counted; use {@link writeAsync} to wait instead.
    */
-  write(table: string, rows: readonly Row[]): void {
+  write(table: string, rows: readonly Row[], producer = ''): void {
     const state = this.state(table);
-    const valid = this.validate(state, rows);
-    if (this.closed) return this.drop(state, valid.length, 'writer is closed');
+    const valid = this.validate(state, rows, producer);
+    if (this.closed) return this.drop(state, valid.length, 'writer is closed', [producer]);
     const room = Math.max(0, this.maxBufferedRows - this.totalBuffered);
-    if (valid.length > room) this.drop(state, valid.length - room, 'buffer full');
-    this.enqueue(state, room >= valid.length ? valid : valid.slice(0, room));
+    if (valid.length > room) this.drop(state, valid.length - room, 'buffer full', [producer]);
+    this.enqueue(state, room >= valid.length ? valid : valid.slice(0, room), producer);
   }
 
   /** Like {@link write}, but when the buffers are full it waits for room instead of dropping (backpressure). */
-  async writeAsync(table: string, rows: readonly Row[]): Promise<void> {
+  async writeAsync(table: string, rows: readonly Row[], producer = ''): Promise<void> {
     const state = this.state(table);
-    let pending = this.validate(state, rows);
+    let pending = this.validate(state, rows, producer);
     while (pending.length > 0) {
-      if (this.closed) return this.drop(state, pending.length, 'writer is closed');
+      if (this.closed) return this.drop(state, pending.length, 'writer is closed', [producer]);
       const room = this.maxBufferedRows - this.totalBuffered;
       if (room > 0) {
-        this.enqueue(state, pending.slice(0, room));
+        this.enqueue(state, pending.slice(0, room), producer);
         pending = pending.slice(room);
         continue;
       }
@@ -152,26 +177,44 @@ export class BatchedWriter {
    * of those rows were dropped (so a caller never acknowledges a watermark whose rows did not land).
    */
   async flush(): Promise<void> {
-    const results = await Promise.allSettled([...this.tables.values()].map((state) => this.flushState(state)));
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    await this.flushFor(null);
+  }
+
+  /**
+   * The writer as `producer` sees it (issue 12 item 17): its rows are tagged with its name, and its `flush()`
+   * waits only for them and fails only when one of ITS rows was dropped. A global flush used to blame a batch
+   * the live feed lost on holder-sync, whose commit then failed.
+   */
+  producer(name: string): RowWriter {
+    return {
+      write: (table, rows) => this.write(table, rows, name),
+      writeAsync: (table, rows) => this.writeAsync(table, rows, name),
+      flush: () => this.flushFor(name),
+    };
   }
 
   /** {@link flush} for one table. */
   async flushTable(table: string): Promise<void> {
     const state = this.tables.get(table);
-    if (state) await this.flushState(state);
+    if (state) await this.flushState(state, null);
   }
 
-  private async flushState(state: TableState): Promise<void> {
-    if (state.settled >= state.enqueued) return;
+  private async flushFor(producer: string | null): Promise<void> {
+    const results = await Promise.allSettled([...this.tables.values()].map((state) => this.flushState(state, producer)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async flushState(state: TableState, producer: string | null): Promise<void> {
+    const target = producer === null ? state.enqueued : (state.lastSeqOf.get(producer) ?? 0);
+    if (state.settled >= target) return;
     let waiter!: FlushWaiter;
-    const done = new Promise<void>((resolve) => (waiter = { target: state.enqueued, error: undefined, resolve }));
+    const done = new Promise<void>((resolve) => (waiter = { target, producer, error: undefined, resolve }));
     state.waiters.push(waiter);
-    state.forceUpTo = Math.max(state.forceUpTo, state.enqueued);
+    state.forceUpTo = Math.max(state.forceUpTo, target);
     this.drain(state);
     await done;
-    if (waiter.error !== undefined) throw new WriterFlushError(state.name, waiter.error);
+    if (waiter.error !== undefined) throw new WriterFlushError(state.name, waiter.error, producer ?? '');
   }
 
   /** Stops the timer and flushes. Never rejects: rows that cannot land are counted as dropped and logged. */
@@ -189,7 +232,8 @@ export class BatchedWriter {
 
   /** Counters per table and in total. */
   stats(): WriterStats {
-    const total: WriterStats = { ...emptyStats(), tables: {} };
+    const total: WriterStats = { ...emptyStats(), tables: {}, producers: {} };
+    for (const [name, s] of this.producerStats) total.producers[name] = { ...s };
     for (const state of this.tables.values()) {
       const s = { ...state.stats };
       total.tables[state.name] = s;
@@ -207,13 +251,13 @@ export class BatchedWriter {
   private state(table: string): TableState {
     let state = this.tables.get(table);
     if (!state) {
-      state = { name: table, queue: [], enqueued: 0, taken: 0, settled: 0, forceUpTo: 0, draining: null, waiters: [], stats: emptyStats() };
+      state = { name: table, queue: [], owners: [], lastSeqOf: new Map(), enqueued: 0, taken: 0, settled: 0, forceUpTo: 0, draining: null, waiters: [], stats: emptyStats() };
       this.tables.set(table, state);
     }
     return state;
   }
 
-  private validate(state: TableState, rows: readonly Row[]): Row[] {
+  private validate(state: TableState, rows: readonly Row[], producer: string): Row[] {
     const schema = this.validators[state.name];
     if (!schema) return [...rows];
     const valid: Row[] = [];
@@ -226,21 +270,38 @@ export class BatchedWriter {
     const rejected = rows.length - valid.length;
     if (rejected > 0) {
       state.stats.rejected += rejected;
-      this.logger.warn('rows rejected by validation, not sent', { table: state.name, rejected, reason: firstReason });
+      this.logger.warn('rows rejected by validation, not sent', { table: state.name, producer, rejected, reason: firstReason });
     }
     return valid;
   }
 
-  private drop(state: TableState, count: number, reason: string): void {
+  /** Counts `count` dropped rows of `state` against the producers they came from (one count per row). */
+  private drop(state: TableState, count: number, reason: string, owners: readonly string[]): void {
     if (count <= 0) return;
     state.stats.dropped += count;
-    this.logger.warn('rows dropped', { table: state.name, dropped: count, reason });
+    const byProducer = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+      const owner = owners[Math.min(i, owners.length - 1)] ?? '';
+      byProducer.set(owner, (byProducer.get(owner) ?? 0) + 1);
+    }
+    for (const [owner, n] of byProducer) this.statsOf(owner).dropped += n;
+    this.logger.warn('rows dropped', { table: state.name, dropped: count, reason, producers: [...byProducer.keys()] });
   }
 
-  private enqueue(state: TableState, rows: readonly Row[]): void {
+  private statsOf(producer: string): { written: number; dropped: number } {
+    let s = this.producerStats.get(producer);
+    if (!s) this.producerStats.set(producer, (s = { written: 0, dropped: 0 }));
+    return s;
+  }
+
+  private enqueue(state: TableState, rows: readonly Row[], producer: string): void {
     if (rows.length === 0) return;
-    for (const row of rows) state.queue.push(row);
+    for (const row of rows) {
+      state.queue.push(row);
+      state.owners.push(producer);
+    }
     state.enqueued += rows.length;
+    state.lastSeqOf.set(producer, state.enqueued);
     state.stats.buffered += rows.length;
     this.totalBuffered += rows.length;
     if (state.queue.length >= this.maxRows) this.drain(state);
@@ -260,9 +321,10 @@ export class BatchedWriter {
     state.draining = (async () => {
       while (state.queue.length > 0 && (state.queue.length >= this.maxRows || state.taken < state.forceUpTo)) {
         const batch = state.queue.splice(0, this.maxRows);
+        const owners = state.owners.splice(0, batch.length);
         state.taken += batch.length;
-        const error = await this.send(state, batch);
-        this.settle(state, batch.length, error);
+        const error = await this.send(state, batch, owners);
+        this.settle(state, batch.length, error, new Set(owners));
       }
     })()
       .catch((err: unknown) => this.logger.error('writer send loop failed', { table: state.name, err }))
@@ -272,20 +334,21 @@ export class BatchedWriter {
   }
 
   /** Inserts one batch, retrying transient failures with the same dedup token. Returns the final error, if any. */
-  private async send(state: TableState, batch: Row[]): Promise<unknown> {
+  private async send(state: TableState, batch: Row[], owners: readonly string[]): Promise<unknown> {
     const dedupToken = `${state.name}:${randomUUID()}`;
     for (let attempt = 0; ; attempt++) {
       try {
         await this.store.insert(state.name, batch, { dedupToken });
         state.stats.written += batch.length;
+        for (const owner of owners) this.statsOf(owner).written++;
         return undefined;
       } catch (err) {
         state.stats.lastError = errorMessage(err);
         const transient = isTransientStoreError(err);
         if (!transient || attempt >= this.maxRetries) {
           state.stats.failures++;
-          this.drop(state, batch.length, transient ? `insert failed after ${attempt + 1} attempts` : 'insert failed permanently');
-          this.logger.error('batch dropped', { table: state.name, rows: batch.length, attempts: attempt + 1, err });
+          this.drop(state, batch.length, transient ? `insert failed after ${attempt + 1} attempts` : 'insert failed permanently', owners);
+          this.logger.error('batch dropped', { table: state.name, rows: batch.length, producers: [...new Set(owners)], attempts: attempt + 1, err });
           return err;
         }
         state.stats.retries++;
@@ -296,13 +359,13 @@ export class BatchedWriter {
     }
   }
 
-  private settle(state: TableState, count: number, error: unknown): void {
+  private settle(state: TableState, count: number, error: unknown, owners: ReadonlySet<string>): void {
     const start = state.settled;
     state.settled += count;
     state.stats.buffered -= count;
     this.totalBuffered -= count;
     state.waiters = state.waiters.filter((w) => {
-      if (error !== undefined && start < w.target) w.error ??= error;
+      if (error !== undefined && start < w.target && (w.producer === null || owners.has(w.producer))) w.error ??= error;
       if (state.settled < w.target) return true;
       w.resolve();
       return false;

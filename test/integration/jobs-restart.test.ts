@@ -5,70 +5,18 @@
  * position-sync again. The store must then hold every activity row of the world exactly once, and the tracked
  * set and the watermarks must be intact.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/lib/log.ts';
 import { startSimulator, type Simulator } from '../../src/sim/index.ts';
 import { openStore } from '../../src/store/client.ts';
 import type { Store } from '../../src/store/types.ts';
 import { JOBS_WORLD, worldActivity } from '../helpers/jobs.ts';
+import { runChild } from '../helpers/jobs-child.ts';
 
 const LOOKBACK_DAYS = 7; // the default of SyncOptions.activityLookbackDays, which the child uses
-
-interface ChildRun {
-  child: ChildProcess;
-  lines: Record<string, unknown>[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the first log line matching `predicate` (rejects if the child exits first). */
-  waitFor(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-}
-
-function runChild(dataDir: string, sim: Simulator, jobs: string): ChildRun {
-  const child = spawn(
-    process.execPath,
-    ['bin/run-ts.js', 'test/fixtures/jobs-child.ts', dataDir, sim.urls.dataApi, sim.urls.gamma, sim.urls.clob, String(sim.now()), jobs],
-    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const lines: Record<string, unknown>[] = [];
-  const waiters: { predicate: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void; reject: (e: Error) => void }[] = [];
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  createInterface({ input: child.stdout! }).on('line', (text) => {
-    let line: Record<string, unknown>;
-    try {
-      line = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return;
-    }
-    lines.push(line);
-    for (const w of [...waiters]) {
-      if (w.predicate(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => {
-      for (const w of waiters) w.reject(new Error(`child exited (${code ?? signal}) before the awaited line; stderr: ${stderr.slice(-2000)}`));
-      resolve({ code, signal });
-    }),
-  );
-  return {
-    child,
-    lines,
-    exited,
-    waitFor: (predicate) => {
-      const seen = lines.find(predicate);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => waiters.push({ predicate, resolve, reject }));
-    },
-  };
-}
 
 type Results = { name: string; status: string; rows: number; error?: string }[];
 

@@ -146,7 +146,7 @@ describe('live feed against the simulator WebSocket', () => {
     expect(feed.stats().state).toBe('live');
   });
 
-  it('rebuilds a connection whose stream froze silently (liveness by data, not PONG)', async () => {
+  it('issue-12-11 a frozen stream (PONG but no data) is reported stale and rebuilt (liveness by data, not PONG)', async () => {
     sim = await startSimulator({ speed: 20, tradesPerSecond: 30 });
     const tokens = liveTokens(sim, 200);
     feed = new MarketFeed(options(sim, { livenessTimeoutMs: 400, pingIntervalMs: 100 }), noop, systemClock, silentLogger);
@@ -154,13 +154,27 @@ describe('live feed against the simulator WebSocket', () => {
     feed.start();
     await waitFor('books', () => validBooks(feed!) === 200);
     sim.faults.set({ wsFreeze: true });
-    await waitFor('freeze detected', () => feed!.stats().reconnects >= 1);
+    const frozenAt = Date.now();
+    const reconnectsAtFreeze = feed.stats().reconnects;
+    // issue-12-11: PONGs keep coming, but only market data is liveness: the feed must say 'stale'.
+    await waitFor('stale while frozen', () => Date.now() - frozenAt > 400 && feed!.stats().state === 'stale');
+    await waitFor('freeze detected', () => feed!.stats().reconnects > reconnectsAtFreeze);
     // While frozen the rebuilt socket gets no snapshot: the books stay void (a visible gap, no stale prices).
+    await waitFor('books voided', () => validBooks(feed!) === 0);
+    // Through a second rebuild during the freeze the feed is never reported live, and no book comes back.
+    const seen = new Set<string>();
+    await waitFor('a second rebuild while frozen', () => {
+      seen.add(feed!.stats().state);
+      return feed!.stats().reconnects > reconnectsAtFreeze + 1;
+    });
+    expect(seen.has('live')).toBe(false);
+    expect(seen.has('stale')).toBe(true);
     expect(validBooks(feed)).toBe(0);
     sim.faults.set({ wsFreeze: false });
-    const reconnectsAtThaw = feed.stats().reconnects;
+    // (The old `reconnects >= reconnectsAtThaw` here could not fail.) After the thaw the feed must recover
+    // on its own: every book rebuilt from a fresh snapshot and the state back to live.
     await waitFor('books after thaw', () => validBooks(feed!) === 200, 15_000);
-    expect(feed.stats().reconnects).toBeGreaterThanOrEqual(reconnectsAtThaw);
+    await waitFor('live after thaw', () => feed!.stats().state === 'live');
   });
 
   it('applies watchlist changes by subscribe/unsubscribe on the open socket, without reconnecting', async () => {

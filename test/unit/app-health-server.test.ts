@@ -37,4 +37,13 @@ describe('startHealthServer', () => {
     expect(missing.status).toBe(404);
     await missing.body?.cancel();
   });
+
+  it('issue-12-2 escapes the C1 controls and invisible marks JSON.stringify leaves raw', async () => {
+    const lastError = 'HTTP 400: \u009d0;title\u009c\u009b2J\u202eevil\u200b';
+    server = await startHealthServer({ port: 0, status: () => ({ ok: true, jobs: [{ name: 'x', lastError }] }), logger: silentLogger });
+    const res = await fetch(`http://127.0.0.1:${server.port}/health`);
+    const text = await res.text();
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/);
+    expect(JSON.parse(text)).toEqual({ ok: true, jobs: [{ name: 'x', lastError }] });
+  });
 });

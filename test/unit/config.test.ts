@@ -72,3 +72,27 @@ describe('parseCli', () => {
     for (const f of FLAGS) expect(text).toContain(`--${f.flag}`);
   });
 });
+
+describe('issue-12-14 cron patterns are validated while parsing', () => {
+  it.each([
+    ['--market-sync-cron', '61 * * * *', "invalid value for --market-sync-cron (or MARKET_SYNC_CRON): '61 * * * *' is not a cron pattern (Invalid value for minute: 61)"],
+    ['--profile-enricher-cron', 'every five minutes', "invalid value for --profile-enricher-cron (or PROFILE_ENRICHER_CRON): 'every five minutes' is not a cron pattern"],
+    ['--position-sync-cron', '0 0 31 2 *', "invalid value for --position-sync-cron (or POSITION_SYNC_CRON): '0 0 31 2 *' never fires"],
+  ])('%s %s is one clear line', (flag, value, message) => {
+    let err: unknown;
+    try {
+      parseCli([flag, value], {});
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message.startsWith(message)).toBe(true);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it('a bad pattern from the environment is caught the same way; a good one passes', () => {
+    expect(() => parseCli([], { HOLDER_SYNC_CRON: '*/99 * * * *' })).toThrow(ConfigError);
+    const ok = parseCli(['--leaderboard-sync-cron', '30 */2 * * *'], {});
+    expect(ok.kind === 'run' && ok.config.leaderboardSyncCron).toBe('30 */2 * * *');
+  });
+});

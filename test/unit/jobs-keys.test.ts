@@ -26,7 +26,7 @@ const fill = (over: Partial<Activity> = {}): Activity => ({
 });
 
 function ctx(): JobContext {
-  return { signal: new AbortController().signal, logger: silentLogger, counters: { rows: 0, pages: 0, rejected: 0 }, setPartialError: () => {} };
+  return { signal: new AbortController().signal, logger: silentLogger, counters: { rows: 0, pages: 0, rejected: 0, received: 0 }, setPartialError: () => {} };
 }
 
 describe('keyActivities (issue: fills sharing a second were dropped by a timestamp watermark)', () => {

@@ -1,33 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryLogger, silentLogger } from '../../src/lib/log.ts';
 import { Scheduler, type JobContext, type JobDefinition } from '../../src/jobs/scheduler.ts';
-import type { Row, Store } from '../../src/store/types.ts';
-
-/** A Store that keeps inserted rows in memory; queries return nothing (no history). */
-/**
- * A store that records inserts. `succeededAt` seeds job_runs history: job name → the ms time of its last 'ok' run,
- * as a previous process would have left it.
- */
-function fakeStore(succeededAt: Record<string, number> = {}): Store & { inserted: { table: string; row: Row }[] } {
-  const inserted: { table: string; row: Row }[] = [];
-  const history = Object.entries(succeededAt);
-  return {
-    kind: 'embedded',
-    description: 'fake',
-    client: null as never,
-    inserted,
-    insert: async (table, rows) => {
-      for (const row of rows) inserted.push({ table, row });
-    },
-    query: async <T,>(sql: string) =>
-      (sql.includes('last_success')
-        ? history.map(([job, at]) => ({ job, last_success: at }))
-        : history.map(([job, at]) => ({ job, started: at - 1000, finished: at, status: 'ok', rows: 1, error: '' }))) as T[],
-    command: async () => {},
-    ping: async () => true,
-    close: async () => {},
-  };
-}
+import { fakeStore } from '../helpers/fake-store.ts';
 
 function job(name: string, run: (ctx: JobContext) => Promise<void>, extra: Partial<JobDefinition> = {}): JobDefinition {
   return { name, schedule: '0 0 1 1 *', timeoutMs: 10_000, runAtStart: false, run, ...extra };

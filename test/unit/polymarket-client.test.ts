@@ -106,8 +106,8 @@ describe('retries', () => {
 
   it('a headers timeout is retried, then fails with kind timeout', async () => {
     // undici runs headersTimeout on its coarse (~1 s resolution) timer wheel, so each attempt costs ~1 s of real
-    // time whatever timeoutMs says: keep to one retry.
-    pm = client({ timeoutMs: 60, maxRetries: 1 });
+    // time whatever timeoutMs says: keep to one retry, and keep the whole-answer deadline out of the way.
+    pm = client({ timeoutMs: 60, deadlineMs: 10_000, maxRetries: 1 });
     server.handler = () => ({ hold: true });
     const err = await failure(pm.clob.book('1'));
     expect(err).toMatchObject({ kind: 'timeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
@@ -153,13 +153,13 @@ describe('validation', () => {
     expect(page.items).toHaveLength(2);
     expect(page.items[1]!.wallet).toBe(WALLET);
     expect(pm.stats().rejected).toBe(1);
-    const warn = logger.lines.find((l) => l.msg === 'polymarket record rejected');
-    expect(warn).toMatchObject({ level: 'warn', where: '/positions[1]' });
-    expect(String(warn!.reason)).toContain('conditionId');
+    const warn = logger.lines.find((l) => l.msg === 'polymarket records rejected');
+    expect(warn).toMatchObject({ level: 'warn', where: '/positions', rejected: 1 });
+    expect(String((warn!.samples as string[])[0])).toMatch(/^\/positions\[1\]: conditionId/);
   });
 
   it('a body that is not the expected envelope fails with kind malformed (not retried)', async () => {
-    server.handler = () => ({ json: { error: 'surprise' } });
+    server.handler = () => ({ json: { surprise: true } });
     const err = await failure(pm.data.positions(WALLET));
     expect(err.kind).toBe('malformed');
     server.handler = () => ({ text: '<html>' });

@@ -30,7 +30,7 @@ interface Parsed {
 }
 
 function each<T>(records: unknown[], schema: z.ZodType<T>, where: string, acc: Parsed): T[] {
-  const page = parseEach(records, schema, where, (w, r) => acc.reasons.push(`${w}: ${r}`));
+  const page = parseEach(records, schema, where, (_w, _n, samples) => acc.reasons.push(...samples));
   acc.rejected += page.rejected;
   return page.items;
 }

@@ -27,7 +27,8 @@ export interface StoredJobRun {
   job: string;
   started: number;
   finished: number | null;
-  status: RunStatus | 'running';
+  /** 'interrupted': closed at a later start (store/recovery.ts) because its process died during the run. */
+  status: RunStatus | 'running' | 'interrupted';
   rows: number;
   error: string;
 }

@@ -24,6 +24,7 @@ export function StatusBar({ status, data, now, width, theme }: { status: Runtime
     feed.state,
     { text: ' · ', tone: 'muted' },
     { text: `store ${status.storeKind}` },
+    ...(status.storeNotice ? [{ text: ` ✗ ${status.storeNotice}`, tone: 'neg' as const }] : []),
     { text: ' · ', tone: 'muted' },
     { text: refresh === null ? 'refresh pending' : `refreshed ${formatAge(now - refresh.at)} ago` },
     ...(refresh === null ? [] : [{ text: ` took ${formatDuration(refresh.tookMs)}`, tone: slow ? ('warn' as const) : ('muted' as const) }]),

@@ -20,7 +20,7 @@ import { liveSourceLabel } from '../lib/status.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
 import type { UiHandle } from '../ui/index.tsx';
 import type { Output } from './output.ts';
-import { simFaults } from './sim-options.ts';
+import { simFaults, simWorld } from './sim-options.ts';
 
 /** What the shutdown closes, filled in as each part starts (a part that never started is skipped). */
 interface Parts {
@@ -95,6 +95,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
       seed: config.seed,
       speed: config.speed,
       hostile: config.hostile,
+      ...simWorld(config),
       faults: simFaults(config),
       logger: logger.child({ part: 'sim' }),
     });

@@ -102,6 +102,10 @@ export const ConfigSchema = z.object({
   seed: z.coerce.number().int().min(0).default(1),
   speed: z.coerce.number().gt(0).max(1000).default(1),
   hostile: z.boolean().default(false),
+  simWallets: z.coerce.number().int().min(10).max(1_000_000).optional(),
+  simMarkets: z.coerce.number().int().min(5).max(100_000).optional(),
+  simHistoryDays: z.coerce.number().int().min(1).max(1_000).optional(),
+  simHistoryTrades: z.coerce.number().int().min(0).max(50_000_000).optional(),
   // Simulator faults (`whaletop sim` and `--demo`): fractions are of requests (or of records for malformed).
   faultLatencyMs: z.coerce.number().int().min(0).max(60_000).default(0),
   faultJitterMs: z.coerce.number().int().min(0).max(60_000).default(0),

@@ -16,3 +16,9 @@ CREATE TABLE IF NOT EXISTS followed_wallets
 ENGINE = ReplacingMergeTree(updated_at)
 ORDER BY (wallet_address)
 SETTINGS non_replicated_deduplication_window = 1000;
+
+-- Pin = follow (one concept): a wallet the trader pinned with `w` before this migration is followed.
+INSERT INTO followed_wallets (wallet_address, label, followed, followed_at, updated_at)
+SELECT lower(wallet_address), label, 1, created_at, updated_at
+FROM watchlist_wallets FINAL
+WHERE auto_added = 0 AND removed = 0;

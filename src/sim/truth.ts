@@ -44,7 +44,7 @@ export interface InsiderBetTruth {
   wallet: string;
   conditionId: string;
   outcomeIndex: 0 | 1;
-  /** USDC the insider meant to stake (the fill is this much at the price then). */
+  /** Most USDC the insider stakes (less on long odds, never below $3,000; the fill is in the wallet's activity). */
   usd: number;
   /** When the bet is placed, ms. */
   placedAt: number;

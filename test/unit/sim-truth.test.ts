@@ -85,7 +85,7 @@ describe('planted truth', () => {
       expect(trades, bet.wallet).toHaveLength(1);
       const t = trades[0]!;
       expect(t).toMatchObject({ side: 'BUY', conditionId: bet.conditionId, outcomeIndex: bet.outcomeIndex });
-      expect(t.usdcSize as number).toBeGreaterThanOrEqual(7_900);
+      expect(t.usdcSize as number).toBeGreaterThanOrEqual(2_990);
       const lead = bet.resolvesAt - (t.timestamp as number) * 1000;
       expect(lead).toBeGreaterThan(0);
       expect(lead).toBeLessThanOrEqual(48 * 3_600_000);

@@ -36,6 +36,11 @@ export interface EngineOptions {
   resolvedShare?: number;
 }
 
+/** The smallest stake of a planted insider bet, USDC (hundreds of times an ordinary trade). */
+export const INSIDER_MIN_STAKE = 3_000;
+
+const curPriceOf = (m: SimMarket, outcome: 0 | 1): number => (outcome === 0 ? m.price : 1000 - m.price) / 1000;
+
 /** Share of a resolved market's losing holders who still redeem (for nothing); the others keep the dead tokens. */
 export const LOSER_REDEEM_SHARE = 0.35;
 
@@ -411,11 +416,16 @@ export class Engine {
     return { wallet: w.address, conditionId: m.conditionId, tokenId: m.tokens[m.winner], startedAt: t, trades: n };
   }
 
-  /** An insider's planted bet: large, on the winner, moving a thin market hard. */
+  /**
+   * An insider's planted bet: large, on the winner, moving a thin market hard. The stake shrinks on long odds so
+   * the payout stays near `maxProfit`: an insider is a pattern to detect, not the top of the PnL board.
+   */
   private plantedTrade(b: PlantedBet): void {
     const m = this.markets[b.marketIdx]!;
     if (m.closed || b.at >= m.endDate) return;
-    this.execute(b.at, m, this.wallets[b.walletIdx]!, 'BUY', b.outcome, b.usd, m.tick === 10 ? 4 : 40);
+    const p = Math.min(0.99, Math.max(0.01, curPriceOf(m, b.outcome)));
+    const usd = Math.max(INSIDER_MIN_STAKE, Math.min(b.usd, (b.maxProfit * p) / (1 - p)));
+    this.execute(b.at, m, this.wallets[b.walletIdx]!, 'BUY', b.outcome, Math.round(usd), m.tick === 10 ? 4 : 40);
   }
 
   private burstTrade(p: PendingBurstTrade): void {

@@ -9,9 +9,10 @@
  * - skilled: the elite (~2 %, big size, bursts) at U(0.64, 0.80), and a thin tail (~3 %) at U(0.56, 0.66), each
  *   with a specialty category 0.08 higher;
  * - market makers (~1 %): 0.52, many small trades on both sides of many markets;
- * - lucky whales (~1 %): exactly 0.5, 150–400× the usual size;
- * - insiders (~0.5 %, at least 3): no random trading at all; one large BUY of the winner on a niche (low-weight)
- *   market 1–48 h before it resolves, from a wallet created days before.
+ * - lucky whales (~1 %): exactly 0.5, 150–400× the usual size, 8–16× the activity (the lucky ones top the PnL board);
+ * - insiders (~0.5 %, at least 3): no random trading at all; one large BUY ($3k–40k, smaller on long odds so the
+ *   profit stays $8k–25k) of the winner on a niche (low-weight) market 1–48 h before it resolves, from a wallet
+ *   created days before.
  */
 import type { Rng } from '../rng.ts';
 import type { SimMarket, SimWallet, WalletKind } from './types.ts';
@@ -27,6 +28,8 @@ export interface PlantedBet {
   marketIdx: number;
   outcome: 0 | 1;
   usd: number;
+  /** The stake shrinks on long odds so the payout stays near this, USDC. */
+  maxProfit: number;
 }
 
 /** Shares of the population per planted kind (ordinary takes the rest, elite wallets are skilled). */
@@ -88,7 +91,7 @@ export function plantTruth(
     w.skillByCategory.fill(1);
     w.activityWeight = 0;
     if (w.profile) w.profile.createdAt = at - rng.int(12 * HOUR, 5 * DAY);
-    bets.push({ at, walletIdx, marketIdx: m.idx, outcome: m.winner, usd: rng.int(8_000, 40_000) });
+    bets.push({ at, walletIdx, marketIdx: m.idx, outcome: m.winner, usd: rng.int(8_000, 40_000), maxProfit: rng.int(8_000, 25_000) });
   });
   for (const idx of take(KIND_SHARES.marketMaker, 2)) {
     const w = wallets[idx]!;
@@ -99,7 +102,7 @@ export function plantTruth(
   for (const idx of take(KIND_SHARES.luckyWhale, 2)) {
     const w = wallets[idx]!;
     setSkill(w, 'lucky_whale', 0.5, rng, 0, 0);
-    w.activityWeight = 2 + 4 * rng.next();
+    w.activityWeight = 8 + 8 * rng.next();
     w.sizeFactor = 150 + 250 * rng.next();
   }
   for (const idx of take(KIND_SHARES.skilledTail, 1)) setSkill(wallets[idx]!, 'skilled', 0.56 + 0.1 * rng.next(), rng, 0.02, 0.08);

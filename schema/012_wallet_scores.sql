@@ -26,7 +26,6 @@ CREATE TABLE IF NOT EXISTS wallet_scores
     buy_share          Float64,     -- share of traded volume that is buying
     first_outcome_share Float64,    -- share of bought volume on outcome 0 (Yes)
     two_sided_share    Float64,     -- share of traded markets where both outcomes were bought
-    active_days        UInt32,
     grade              LowCardinality(String),
     whale_score        Float64,
     insider_score      Float64,

@@ -15,7 +15,7 @@ const scoreRow = (wallet: string, grade: string, omega: number, at: number, cate
   proxy_wallet: wallet, category, settled_markets: 20, wins: 10, win_rate: 0.5, realized_pnl: 0, gains: 0, losses: 0,
   settled_stake: 0, omega_raw: omega, omega_shrunk: omega, roi: 0, volume: 5000, trades: 30, avg_bet: 100, max_bet: 500,
   markets_traded: 20, first_seen: chTime(0), last_seen: chTime(0), buy_share: 1, first_outcome_share: 0.5,
-  two_sided_share: 0, active_days: 3, grade, whale_score: 0, insider_score: 0, insider_fresh: 0, insider_few_markets: 0,
+  two_sided_share: 0, grade, whale_score: 0, insider_score: 0, insider_fresh: 0, insider_few_markets: 0,
   insider_concentration: 0, insider_niche: 0, insider_timing: 0, labels: [], computed_at: chTime(at),
 });
 

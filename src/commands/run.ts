@@ -151,7 +151,15 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
         polymarket,
         wsUrl: urls.ws,
         logger: logger.child({ part: 'live' }),
-        options: { maxWatchedMarkets: config.watchlistMaxMarkets, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
+        options: {
+          maxWatchedMarkets: config.watchlistMaxMarkets,
+          alertBell: config.alertBell,
+          alertWebhookUrl: config.alertWebhook ?? '',
+          minConfidence: config.alertMinConfidence,
+          categories: config.alertCategories,
+          minTradeUsd: config.alertMinTrade,
+          quietMs: config.alertQuiet * 1000,
+        },
         alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
       }))
     : null;

@@ -35,7 +35,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
   if (args[0] !== undefined && !args[0].startsWith('-')) {
     const first = args.shift() as string;
     if (!(COMMANDS as readonly string[]).includes(first) || first === 'run') {
-      throw new ConfigError(`unknown command '${first}' (commands: migrate, query, sim; see --help)`);
+      throw new ConfigError(`unknown command '${first}' (commands: migrate, query, sim, follow, unfollow; see --help)`);
     }
     command = first as Command;
   }
@@ -76,6 +76,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
     if (positionals.length !== 1) throw new ConfigError('usage: whaletop query <name> [--json|--csv] [--limit N] [--filter value …]');
     raw.queryName = positionals[0];
     raw.queryFilters = filters;
+  } else if (command === 'follow' || command === 'unfollow') {
+    if (positionals.length > 1 || (command === 'unfollow' && positionals.length !== 1)) {
+      throw new ConfigError(`usage: whaletop ${command} <wallet|name>${command === 'follow' ? ' [--alerts on|off] [--min-trade USDC] [--quiet SECONDS]' : ''}`);
+    }
+    raw.followTarget = positionals[0];
   } else if (positionals.length > 0) {
     throw new ConfigError(`unexpected argument '${positionals[0]}' (see --help)`);
   }

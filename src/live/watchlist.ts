@@ -13,7 +13,7 @@ import {
   writeWatchlistWallets,
   type WatchlistWalletRow,
 } from '../store/state/watchlists.ts';
-import { listFollowedWallets } from '../store/state/followed-wallets.ts';
+import { listFollowedWallets, type FollowedWallet } from '../store/state/followed-wallets.ts';
 import { chTime } from '../store/time.ts';
 import type { Row, Store } from '../store/types.ts';
 
@@ -60,6 +60,8 @@ export interface TrackedWallet {
 export interface WatchlistState {
   markets: WatchedMarket[];
   wallets: Map<string, TrackedWallet>;
+  /** The followed wallets with their alert settings. */
+  followed: FollowedWallet[];
   added: number;
   removed: number;
 }
@@ -211,7 +213,7 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
     const known = wallets.get(f.wallet);
     wallets.set(f.wallet, { wallet: f.wallet, name: known?.name || f.label, rank: known?.rank ?? null, score: known?.score ?? null, isElite: known?.isElite ?? false, isWatched: true, isFollowed: true });
   }
-  return { markets, wallets, added, removed };
+  return { markets, wallets, followed, added, removed };
 }
 
 async function refreshWallets(

@@ -296,6 +296,39 @@ export const marketResolutionRowSchema = z.strictObject({
   updated_at: time.optional(),
 });
 
+/** followed_wallets (schema/050): one version per follow change; the newest wins. */
+export const followedWalletRowSchema = z.strictObject({
+  wallet_address: str.regex(/^0x[0-9a-f]{40}$/, 'not a lower-case wallet address'),
+  label: str.optional(),
+  followed: flag01.optional(),
+  alerts_enabled: flag01.optional(),
+  min_trade_usd: f64.min(0).optional(),
+  quiet_seconds: i32.min(-1).optional(),
+  followed_at: time.optional(),
+  updated_at: time.optional(),
+});
+
+/** alerts_sent (schema/051): every alert sent. */
+export const alertSentRowSchema = z.strictObject({
+  alert_id: str,
+  kind: z.enum(['trade', 'signal']),
+  wallet_address: str.optional(),
+  wallet_name: str.optional(),
+  market_id: str.optional(),
+  question: str.optional(),
+  category: str.optional(),
+  side: str.optional(),
+  outcome: str.optional(),
+  size_usd: f64.optional(),
+  price: f64.optional(),
+  confidence: str.optional(),
+  summary: str.optional(),
+  channels: z.array(str).optional(),
+  webhook_status: uint(16).optional(),
+  webhook_error: str.optional(),
+  sent_at: time.optional(),
+});
+
 /** Validators by table name, for `new BatchedWriter(store, { validators: ROW_VALIDATORS })`. */
 export const ROW_VALIDATORS = {
   trader_rankings: traderRankingRowSchema,
@@ -314,6 +347,8 @@ export const ROW_VALIDATORS = {
   wallet_sync_metadata: walletSyncMetadataRowSchema,
   closed_positions: closedPositionRowSchema,
   market_resolutions: marketResolutionRowSchema,
+  followed_wallets: followedWalletRowSchema,
+  alerts_sent: alertSentRowSchema,
 } as const;
 
 /** A table that has a row validator. */

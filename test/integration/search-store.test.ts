@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchStore } from '../../src/store/queries/search.ts';
+import { findWalletsByName, searchStore } from '../../src/store/queries/search.ts';
 import { chTime } from '../../src/store/time.ts';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
 
@@ -46,5 +46,11 @@ describe('searchStore (schema/052 search_index, filled by materialized views)', 
     expect((await searchStore(store, '%')).map((h) => h.key)).toEqual([M2]);
     expect(await searchStore(store, '50%')).toEqual([]);
     expect(await searchStore(store, '   ')).toEqual([]);
+  });
+
+  it('resolves an exact name for `whaletop follow <name>`, case-insensitive, never a fragment', async () => {
+    expect(await findWalletsByName(store, 'MOONSHOT marta')).toEqual([{ kind: 'wallet', key: W1, label: 'Moonshot Marta' }]);
+    expect(await findWalletsByName(store, 'quietwhale')).toEqual([{ kind: 'wallet', key: W2, label: 'quietwhale' }]);
+    expect(await findWalletsByName(store, 'marta')).toEqual([]);
   });
 });

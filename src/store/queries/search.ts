@@ -61,3 +61,20 @@ export async function searchStore(store: Store, text: string, limit = SEARCH_LIM
   );
   return rows.map((r) => ({ kind: r.kind, key: r.key, label: r.label }));
 }
+
+/**
+ * Wallets whose name, pseudonym or leaderboard user name is exactly `name` (case-insensitive), for
+ * `whaletop follow <name>`; more than one means the name is ambiguous.
+ */
+export async function findWalletsByName(store: Store, name: string, signal?: AbortSignal): Promise<SearchHit[]> {
+  const wanted = name.trim().toLowerCase();
+  if (wanted === '') return [];
+  const rows = await store.query<{ key: string; name: string }>(
+    `SELECT key, argMax(label, updated_at) AS name FROM search_index
+     WHERE kind = 'wallet' AND terms LIKE {pattern:String} AND lower(label) = {wanted:String}
+     GROUP BY key ORDER BY key LIMIT 10`,
+    { pattern: containsPattern(wanted), wanted },
+    signal,
+  );
+  return rows.map((r) => ({ kind: 'wallet', key: r.key, label: r.name }));
+}

@@ -18,6 +18,7 @@ import { activityMerger } from './activity-keys.ts';
 import { mapPool } from './pool.ts';
 import { commitWallets, type WalletFetch } from './position-commit.ts';
 import { prioritiseWallets } from './priority.ts';
+import { listFollowedWallets } from '../store/state/followed-wallets.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */
@@ -34,11 +35,20 @@ export function positionSyncJob(deps: SyncDeps): JobDefinition {
   };
 }
 
-/** The wallets a run will poll, in priority order. */
+/**
+ * The wallets a run will poll, in priority order: every followed wallet first (synced every cycle, tracked or
+ * not, never cut by `trackedWalletMax`), then the tracked wallets by priority up to `trackedWalletMax` in all.
+ */
 export async function walletsToPoll(deps: SyncDeps, signal?: AbortSignal): Promise<string[]> {
   await deps.state.refresh(signal);
-  const ordered = await prioritiseWallets(deps.store, deps.state.tracked().values(), signal);
-  return ordered.slice(0, deps.options.trackedWalletMax);
+  const [followed, ordered] = await Promise.all([
+    listFollowedWallets(deps.store, signal),
+    prioritiseWallets(deps.store, deps.state.tracked().values(), signal),
+  ]);
+  const first = followed.map((f) => f.wallet);
+  const firstSet = new Set(first);
+  const rest = ordered.filter((w) => !firstSet.has(w)).slice(0, Math.max(0, deps.options.trackedWalletMax - first.length));
+  return [...first, ...rest];
 }
 
 /** One run (see the module comment for the outcome contract). */

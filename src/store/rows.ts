@@ -329,6 +329,43 @@ export const alertSentRowSchema = z.strictObject({
   sent_at: time.optional(),
 });
 
+/** holder_scans: when holder-sync last read a market's holders and recent trades (schema/040_coverage.sql). */
+export const holderScanRowSchema = z.strictObject({
+  condition_id: str,
+  scanned_at: time,
+  holders: uint(32).optional(),
+  traders: uint(32).optional(),
+});
+
+/** backfill_checkpoints: one wallet's backfill outcome; the newest row per wallet wins. */
+export const backfillCheckpointRowSchema = z.strictObject({
+  proxy_wallet: str,
+  status: z.enum(['done', 'failed']),
+  since_sec: z.int().optional(),
+  activity_rows: u64.optional(),
+  closed_rows: uint(32).optional(),
+  requests: uint(32).optional(),
+  error: str.optional(),
+  finished_at: time,
+});
+
+/** wallet_closed_positions: /closed-positions history by (wallet, market, token). */
+export const walletClosedPositionRowSchema = z.strictObject({
+  proxy_wallet: str,
+  condition_id: str,
+  asset: str,
+  outcome: str.optional(),
+  outcome_index: uint(16).optional(),
+  avg_price: f64.optional(),
+  total_bought: f64.optional(),
+  realized_pnl: f64.optional(),
+  cur_price: f64.optional(),
+  title: str.optional(),
+  market_slug: str.optional(),
+  closed_at: time,
+  updated_at: time,
+});
+
 /** Validators by table name, for `new BatchedWriter(store, { validators: ROW_VALIDATORS })`. */
 export const ROW_VALIDATORS = {
   trader_rankings: traderRankingRowSchema,
@@ -349,6 +386,9 @@ export const ROW_VALIDATORS = {
   market_resolutions: marketResolutionRowSchema,
   followed_wallets: followedWalletRowSchema,
   alerts_sent: alertSentRowSchema,
+  holder_scans: holderScanRowSchema,
+  backfill_checkpoints: backfillCheckpointRowSchema,
+  wallet_closed_positions: walletClosedPositionRowSchema,
 } as const;
 
 /** A table that has a row validator. */

@@ -1,8 +1,7 @@
-// What every entry point (bin/whaletop.js, bin/run-ts.js) sets up before loading the TypeScript sources.
+// What bin/run-ts.js sets up before loading TypeScript sources (benchmarks, scripts): tsx, a development tool.
+// The `whaletop` executable runs the build in dist/ instead (bin/whaletop.js).
 import { register as registerTsx } from 'tsx/esm/api';
 
-// No build step stands between a clone and a running program: tsx runs the sources as they are.
 registerTsx();
-// React's development build roughly doubles the CPU of every frame; a user always gets the production one, and
-// benchmarks measure what users run.
+// React's development build roughly doubles the CPU of every frame; benchmarks measure what users run.
 process.env.NODE_ENV ??= 'production';

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     pool: 'forks',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    globalSetup: ['test/global-build.ts'],
     // CI runs set CI=true, and Ink then draws only the final frame (is-in-ci), so frame tests would see nothing.
     // The UI under test is the interactive one.
     env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },

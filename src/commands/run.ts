@@ -223,6 +223,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     status,
     options: { refreshMs: config.refresh * 1000, color: config.color },
     retryFailedJobs: () => scheduler.retryFailed(),
+    logger,
     onQuit: () => void shutdown.end('quit', 0),
   }));
   void ui.waitUntilExit().then(() => shutdown.end('ui exited', 0));

@@ -150,6 +150,41 @@ describe('planted truth', () => {
     expect(deadLosers).toBeGreaterThan(20);
   });
 
+  it('/closed-positions agree with /activity: totalBought in shares, realizedPnl = proceeds − cost', () => {
+    let checked = 0;
+    for (const w of truth.wallets.filter((_, i) => i % 5 === 0)) {
+      const activity = world.activityOf(w.address);
+      for (const c of world.closedPositionsOf(w.address)) {
+        const rows = activity.filter((a) => a.asset === c.asset);
+        const bought = rows.filter((a) => a.side === 'BUY');
+        const shares = bought.reduce((s, a) => s + (a.size as number), 0);
+        const cost = bought.reduce((s, a) => s + (a.usdcSize as number), 0);
+        const proceeds = rows.filter((a) => a.side === 'SELL' || a.type === 'REDEEM').reduce((s, a) => s + (a.usdcSize as number), 0);
+        expect(c.totalBought as number).toBeCloseTo(shares, 4);
+        expect(c.realizedPnl as number).toBeCloseTo(proceeds - cost, 2);
+        expect(c.avgPrice as number).toBeCloseTo(cost / shares, 3);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('a market resolving in the live phase sends market_resolved with the planted winner', () => {
+    let now = START;
+    // A slow live phase: only the resolution matters here, not the trading on the way to it.
+    const live = new World({ ...OPTIONS, tradesPerSecond: 0.3, quotesPerSecond: 0.2, burstEveryMs: 0 }, () => now, 0);
+    const next = live.core.markets.filter((m) => !m.closed).sort((a, b) => a.endDate - b.endDate)[0]!;
+    expect(next.endDate - START).toBeLessThan(7 * 3_600_000);
+    const frames: Row[] = [];
+    live.core.onFrames((batch) => frames.push(...batch.map((f) => f.frame).filter((f) => f.event_type === 'market_resolved')));
+    now = next.endDate;
+    live.sync();
+    const resolved = worldTruth(live).resolutions.find((r) => r.conditionId === next.conditionId)!;
+    expect(resolved).toMatchObject({ resolvedAt: next.endDate, winningOutcomeIndex: next.winner });
+    const frame = frames.find((f) => f.market === next.conditionId)!;
+    expect(frame).toMatchObject({ winning_asset_id: next.tokens[next.winner], winning_outcome: next.outcomes[next.winner] });
+  });
+
   it('the same seed plants the same truth; another seed another', () => {
     const again = worldTruth(new World(OPTIONS, () => START, 0));
     expect(again).toEqual(truth);

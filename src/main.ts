@@ -12,6 +12,9 @@ export async function main(config: Config, out: Output): Promise<number> {
       return (await import('./commands/score.ts')).scoreCommand(config, out);
     case 'sim':
       return (await import('./commands/sim.ts')).simCommand(config, out);
+    case 'follow':
+    case 'unfollow':
+      return (await import('./commands/follow.ts')).followCommand(config, out);
     case 'run':
       return (await import('./commands/run.ts')).runCommand(config, out);
   }

@@ -61,6 +61,20 @@ export interface SyncOptions {
   resolutionSyncMax: number;
   /** Every this many wallet-scores runs is a full recompute (fresh prior, every wallet's age); the rest are incremental. */
   walletScoresFullEvery: number;
+  /** A wallet last synced longer ago than this is due again (the queue's depth counts these), ms. */
+  queueStaleAfterMs: number;
+  /** position-sync keeps taking batches of due wallets from the queue until this much time has passed, ms. */
+  positionSyncDrainMs: number;
+  /**
+   * Markets per holder-sync run beyond the `holderSyncTopMarkets` by volume scanned every run: the ones scanned
+   * longest ago (never first). A full pass over M active markets takes ceil((M − top) / this) runs.
+   */
+  holderRotationMarkets: number;
+  /**
+   * Also read each scanned market's recent trades (`/trades?market=`, up to `marketTradesMax` newest fills) to
+   * discover holders below /holders' top 20 per outcome.
+   */
+  marketTradesMax: number;
 }
 
 /** The defaults. */
@@ -90,7 +104,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   holdersPerToken: 20,
   trackedWalletMax: 500,
   profileBatchSize: 20,
-  marketSyncMax: 1000,
+  // Every active market: read by volume windows (polymarket/market-walk.ts), never by deep offset.
+  marketSyncMax: 100_000,
   activityLookbackDays: 7,
   activityOverlapSeconds: 60,
   positionsMaxPerWallet: 1000,
@@ -100,6 +115,10 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   closedPositionsMaxPerWallet: 200,
   resolutionSyncMax: 1000,
   walletScoresFullEvery: 60,
+  queueStaleAfterMs: 60 * 60_000,
+  positionSyncDrainMs: 3 * 60_000 + 30_000,
+  holderRotationMarkets: 2000,
+  marketTradesMax: 13_000,
 };
 
 /** Merges partial options over the defaults (schedules and timeouts per key). */

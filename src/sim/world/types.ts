@@ -89,11 +89,24 @@ export interface SimPosition {
   closedAt: number | null;
 }
 
+/**
+ * What a wallet really is (the simulator's hidden truth, never rendered on the wire): ordinary (no edge), skilled
+ * (a real edge), insider (fresh wallet, one large bet on a niche market shortly before it resolves its way),
+ * market maker (many markets, both sides, tiny edge, small trades) or lucky whale (huge size, no edge).
+ */
+export type WalletKind = 'ordinary' | 'skilled' | 'insider' | 'market_maker' | 'lucky_whale';
+
 /** A wallet (proxy wallet) and its indexes. */
 export interface SimWallet {
   idx: number;
   address: string;
   elite: boolean;
+  /** Hidden truth: what the wallet is. */
+  kind: WalletKind;
+  /** Hidden truth: probability that a BUY backs the eventual winner, overall (the centre of skillByCategory). */
+  skill: number;
+  /** Hidden truth: the same probability per market category (index = MARKET_CATEGORIES order). */
+  skillByCategory: Float64Array;
   pseudonym: string;
   profile: SimProfile | null;
   /** Leaderboard userName for wallets without a name: mixed-case address + "-" + ms. */

@@ -113,7 +113,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     if (config.headless) out.info(`demo: simulator on ${new URL(sim.urls.dataApi).host}`);
   }
 
-  const opened = await openConfiguredStore(config, logger, out);
+  const opened = await openConfiguredStore(config, logger, out, parts.sim?.worldIdentity);
   if (!opened) {
     void shutdown.end('store not opened', 1);
     return [];

@@ -72,6 +72,11 @@ export interface Simulator {
   /** Base URLs: dataApi/gamma/clob are http://host:port/<prefix>; ws is ws://host:port/ws/market. */
   urls: { dataApi: string; gamma: string; clob: string; ws: string };
   world: World;
+  /**
+   * The world's identity (seed, start of the live phase, sizes): two simulators with the same identity serve the
+   * same world, rows and transaction hashes alike. The demo records it in its store (issue 11, defect 3).
+   */
+  worldIdentity: string;
   faults: FaultController;
   /** World time, ms. */
   now(): number;
@@ -152,6 +157,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   return {
     urls: { dataApi: `${base}/data-api`, gamma: `${base}/gamma-api`, clob: `${base}/clob`, ws: `ws://${host}:${port}/ws/market` },
     world,
+    worldIdentity: JSON.stringify(world.core.opts),
     faults,
     now: () => world.sync(),
     advance: (ms) => {

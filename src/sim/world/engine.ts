@@ -10,9 +10,9 @@ import {
 } from './frames.ts';
 import { generateMarkets, generateWallets } from './generate.ts';
 import { addAt, cumulative, round, weightedIndex } from './math.ts';
-import { MARKET_CATEGORIES } from './names.ts';
+import { CATEGORY_INDEX, MARKET_CATEGORIES } from './names.ts';
 import { plantTruth, type PlantedBet } from './plant.ts';
-import type { SimAct, SimEvent, SimMarket, SimWallet } from './types.ts';
+import { positionKey, type SimAct, type SimEvent, type SimMarket, type SimWallet } from './types.ts';
 
 const DAY = 86_400_000;
 
@@ -215,18 +215,19 @@ export class Engine {
       const away = (m.price - m.anchor) * dir;
       return away <= 0 || keepRoll < 1 - away / 200 ? 1 : 0;
     };
-    const held = [0, 1].map((o) => w.positions.get(m.tokens[o]!)?.size ?? 0);
+    const held0 = w.positions.get(positionKey(m.idx, 0))?.size ?? 0;
+    const held1 = w.positions.get(positionKey(m.idx, 1))?.size ?? 0;
     // Market makers turn their inventory over: they sell back more often than anyone else.
     const sellChance = w.kind === 'market_maker' ? 0.5 : 0.35;
-    if ((held[0]! > 0 || held[1]! > 0) && sellRoll < sellChance) {
-      const outcome: 0 | 1 = held[0]! >= held[1]! ? 0 : 1;
-      const all = held[outcome]!;
+    if ((held0 > 0 || held1 > 0) && sellRoll < sellChance) {
+      const outcome: 0 | 1 = held0 >= held1 ? 0 : 1;
+      const all = outcome === 0 ? held0 : held1;
       const size = fracRoll < 0.5 ? all : Math.max(0.01, Math.floor(all * (0.1 + 0.8 * fracRoll) * 100) / 100);
       this.execute(t, m, w, 'SELL', outcome, Math.min(size, all), moves(outcome, 'SELL'));
       return;
     }
     // The planted skill: the probability that this BUY backs the eventual winner.
-    const bias = w.skillByCategory[MARKET_CATEGORIES.indexOf(m.category)]!;
+    const bias = w.skillByCategory[CATEGORY_INDEX[m.category]]!;
     const outcome: 0 | 1 = outcomeRoll < bias ? m.winner : ((1 - m.winner) as 0 | 1);
     const usd = Math.min(Math.exp(Math.log(15 * w.sizeFactor) + 1.1 * sizeRoll), 250_000);
     this.execute(t, m, w, 'BUY', outcome, usd, moves(outcome, 'BUY'));
@@ -242,11 +243,10 @@ export class Engine {
     const tokenPrice = outcome === 0 ? m.price : 1000 - m.price;
     const exec = Math.min(999, Math.max(1, tokenPrice + (side === 'BUY' ? m.tick : -m.tick)));
     const price = exec / 1000;
-    const asset = m.tokens[outcome];
-    let pos = w.positions.get(asset);
+    let pos = w.positions.get(positionKey(m.idx, outcome));
     if (!pos) {
       pos = { marketIdx: m.idx, outcomeIndex: outcome, size: 0, cost: 0, totalBought: 0, boughtCost: 0, realizedPnl: 0, closedAt: null };
-      w.positions.set(asset, pos);
+      w.positions.set(positionKey(m.idx, outcome), pos);
     }
     let size: number;
     let pnl = 0;
@@ -283,7 +283,7 @@ export class Engine {
     this.tradeActs.push(actIdx);
     w.acts.push(actIdx);
     m.trades.push(actIdx);
-    const cat = MARKET_CATEGORIES.indexOf(m.category) + 1;
+    const cat = CATEGORY_INDEX[m.category] + 1;
     addAt(w.vol, 0, usdc);
     addAt(w.vol, cat, usdc);
     addAt(w.realized, 0, pnl);
@@ -354,12 +354,11 @@ export class Engine {
     m.historyP.push(m.price / 1000);
     const cat = MARKET_CATEGORIES.indexOf(m.category) + 1;
     for (const outcome of [0, 1] as const) {
-      const asset = m.tokens[outcome];
       const holders = [...m.holders[outcome].keys()].sort((a, b) => a - b);
       const keep = new Map<number, number>();
       for (const walletIdx of holders) {
         const w = this.wallets[walletIdx]!;
-        const pos = w.positions.get(asset)!;
+        const pos = w.positions.get(positionKey(m.idx, outcome))!;
         const won = outcome === m.winner;
         // Winners redeem; most losers never bother, so their dead tokens stay in /positions at curPrice 0.
         if (!won && hashUnit(this.opts.seed, m.idx, walletIdx) >= LOSER_REDEEM_SHARE) {

@@ -113,7 +113,8 @@ export interface SimWallet {
   fallbackUserName: string;
   activityWeight: number;
   sizeFactor: number;
-  positions: Map<string, SimPosition>;
+  /** Keyed by positionKey(marketIdx, outcomeIndex); insertion order = first trade order. */
+  positions: Map<number, SimPosition>;
   /** Indexes into World.acts, ascending in time. */
   acts: number[];
   /** Cumulative per category (index into LEADERBOARD category order, 0 = OVERALL) volume and realized PnL. */
@@ -137,4 +138,9 @@ export interface SimAct {
   price: number;
   /** Realized PnL this row produced, USDC (SELL and REDEEM). */
   pnl: number;
+}
+
+/** The key of a wallet's position in one outcome of one market (numbers hash faster than 77-digit token ids). */
+export function positionKey(marketIdx: number, outcomeIndex: 0 | 1): number {
+  return marketIdx * 2 + outcomeIndex;
 }

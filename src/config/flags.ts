@@ -75,7 +75,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'enforce-rate-limits', key: 'enforceRateLimits', takesValue: false, help: 'sim/demo: answer 429 past the published rate limits' },
   { flag: 'ws-drop-every', key: 'wsDropEveryMs', takesValue: true, help: 'sim/demo fault: close every WebSocket every N ms' },
   { flag: 'ws-freeze', key: 'wsFreeze', takesValue: false, help: 'sim/demo fault: WebSocket data stops, PONG goes on' },
-  { flag: 'json', key: 'queryFormat', takesValue: false, help: 'query: print JSON lines', commands: ['query'] },
+  { flag: 'json', key: 'queryFormat', takesValue: false, help: 'query, score: print JSON', commands: ['query', 'score'] },
   { flag: 'csv', key: 'queryFormat', takesValue: false, help: 'query: print CSV', commands: ['query'] },
   { flag: 'limit', key: 'limit', takesValue: true, help: 'query: at most N rows', commands: ['query'] },
 ];

@@ -46,7 +46,7 @@ export const POLYMARKET_URLS = {
   ws: 'wss://ws-subscriptions-clob.polymarket.com/ws/market',
 } as const;
 
-export const COMMANDS = ['run', 'migrate', 'query', 'sim', 'follow', 'unfollow'] as const;
+export const COMMANDS = ['run', 'migrate', 'query', 'sim', 'follow', 'unfollow', 'score'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const ConfigSchema = z.object({
@@ -137,6 +137,8 @@ export const ConfigSchema = z.object({
   wsFreeze: z.boolean().default(false),
 
   queryName: z.string().optional(),
+  /** `whaletop score <wallet>`: the wallet. */
+  scoreWallet: z.string().optional(),
   queryFormat: z.enum(['table', 'json', 'csv']).default('table'),
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
   queryFilters: z.record(z.string(), z.string()).default({}),

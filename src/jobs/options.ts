@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/index.ts';
 
-/** The five sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest). */
+/** The sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest; the wallet-intelligence jobs of issue 13 last). */
 export const SYNC_JOB_NAMES = [
   'market-sync',
   'leaderboard-sync',

@@ -329,3 +329,17 @@ export async function recomputeWalletScores(store: Store, options: RecomputeOpti
     durationMs: Date.now() - started,
   };
 }
+
+/**
+ * When the newest scores were computed (epoch ms of the run's start, the watermark of the next incremental run),
+ * or null when the store holds none.
+ */
+export async function lastScoresComputedAt(store: Store, signal?: AbortSignal): Promise<number | null> {
+  const rows = await store.query<{ at: number | null }>(
+    `SELECT if(count() = 0, NULL, toFloat64(toUnixTimestamp64Milli(max(computed_at)))) AS at FROM wallet_scores`,
+    {},
+    signal,
+  );
+  const at = rows[0]?.at;
+  return at === null || at === undefined ? null : Number(at);
+}

@@ -10,6 +10,8 @@ export async function main(config: Config, out: Output): Promise<number> {
       return (await import('./commands/query.ts')).queryCommand(config, out);
     case 'sim':
       return (await import('./commands/sim.ts')).simCommand(config, out);
+    case 'backfill':
+      return (await import('./commands/backfill.ts')).backfillCommand(config, out);
     case 'run':
       return (await import('./commands/run.ts')).runCommand(config, out);
   }

@@ -11,6 +11,7 @@ import { createPolymarket, type Polymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
 import { readTrackedWalletCount } from '../store/state/sync-state.ts';
+import { readQueueStats } from '../store/queries/coverage.ts';
 import type { Store } from '../store/types.ts';
 import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
 import { syncOptionsFromConfig } from '../jobs/options.ts';
@@ -179,7 +180,22 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
           port: config.healthPort,
           host: config.healthHost,
           logger,
-          status: async () => ({ ...status.get(), trackedWallets: await readTrackedWalletCount(store) }),
+          status: async () => {
+            const now = Date.now();
+            const queue = await readQueueStats(store, now, DEFAULT_SYNC_OPTIONS.queueStaleAfterMs);
+            return {
+              ...status.get(),
+              trackedWallets: await readTrackedWalletCount(store),
+              // Issue 14: the wallet queue — due wallets, wallets synced in the last hour, the stalest one.
+              queue: {
+                depth: queue.depth,
+                syncedLastHour: queue.syncedLastHour,
+                oldestStaleWallet: queue.oldestStale?.wallet ?? null,
+                oldestStaleSince: queue.oldestStale ? (queue.oldestStale.lastSyncAt > 0 ? new Date(queue.oldestStale.lastSyncAt).toISOString() : 'never') : null,
+                backfilledWallets: queue.backfilled,
+              },
+            };
+          },
         }).catch((err: unknown) => {
           logger.warn('health server not started', { err });
           out.warn(`/health not started: ${errorMessage(err)}`);

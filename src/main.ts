@@ -15,6 +15,8 @@ export async function main(config: Config, out: Output): Promise<number> {
     case 'follow':
     case 'unfollow':
       return (await import('./commands/follow.ts')).followCommand(config, out);
+    case 'backfill':
+      return (await import('./commands/backfill.ts')).backfillCommand(config, out);
     case 'run':
       return (await import('./commands/run.ts')).runCommand(config, out);
   }

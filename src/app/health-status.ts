@@ -30,6 +30,18 @@ export interface StoreProbe {
   error: string | null;
   disk: StoreDiskSpace | null;
   trackedWallets: number | null;
+  /** Issue 14: the wallet queue (due wallets, synced in the last hour, the stalest one); null without a reader. */
+  queue?: QueueHealth | null;
+}
+
+/** The wallet queue as /health shows it. */
+export interface QueueHealth {
+  depth: number;
+  syncedLastHour: number;
+  oldestStaleWallet: string | null;
+  /** ISO time of the stalest wallet's last sync, 'never', or null when the queue is empty. */
+  oldestStaleSince: string | null;
+  backfilledWallets: number;
 }
 
 /** The /health body: the runtime snapshot, the cached store probe and the verdict. */
@@ -39,6 +51,7 @@ export type HealthReport = RuntimeStatus & {
   reasons: string[];
   store: StoreProbe | null;
   trackedWallets: number | null;
+  queue: QueueHealth | null;
 };
 
 /** Options of {@link HealthMonitor}. */
@@ -50,6 +63,8 @@ export interface HealthMonitorOptions {
   minFreeBytes?: number;
   /** A probe that has not answered within this long counts as the store being unreachable (ms, default 5 s). */
   probeTimeoutMs?: number;
+  /** Reads the wallet queue with each probe (cached like the rest: /health runs no query). */
+  readQueue?: (signal: AbortSignal) => Promise<QueueHealth>;
   clock?: Clock;
 }
 
@@ -154,7 +169,7 @@ export class HealthMonitor {
       minFreeBytes: this.minFreeBytes,
       staleProbeMs: this.refreshMs * 2 + this.probeTimeoutMs,
     });
-    return { ...runtime, ok: reasons.length === 0, reasons, store: this.probe, trackedWallets: this.probe?.trackedWallets ?? null };
+    return { ...runtime, ok: reasons.length === 0, reasons, store: this.probe, trackedWallets: this.probe?.trackedWallets ?? null, queue: this.probe?.queue ?? null };
   }
 
   private async runProbe(): Promise<void> {
@@ -167,11 +182,15 @@ export class HealthMonitor {
         new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true })),
       ]);
       if (!reachable) throw new Error(signal.aborted ? `no answer within ${this.probeTimeoutMs} ms` : 'ping failed');
-      const [disk, trackedWallets] = await Promise.all([readStoreDiskSpace(store, signal), readTrackedWalletCount(store, signal)]);
-      this.probe = { checkedAt: this.clock.now(), reachable: true, error: null, disk, trackedWallets };
+      const [disk, trackedWallets, queue] = await Promise.all([
+        readStoreDiskSpace(store, signal),
+        readTrackedWalletCount(store, signal),
+        this.opts.readQueue ? this.opts.readQueue(signal) : Promise.resolve(null),
+      ]);
+      this.probe = { checkedAt: this.clock.now(), reachable: true, error: null, disk, trackedWallets, queue };
     } catch (err) {
       const error = sanitizeText(errorMessage(err));
-      this.probe = { checkedAt: this.clock.now(), reachable: false, error, disk: previous?.disk ?? null, trackedWallets: previous?.trackedWallets ?? null };
+      this.probe = { checkedAt: this.clock.now(), reachable: false, error, disk: previous?.disk ?? null, trackedWallets: previous?.trackedWallets ?? null, queue: previous?.queue ?? null };
       if (previous?.reachable !== false) this.opts.logger.warn('health: store unreachable', { error });
     }
   }

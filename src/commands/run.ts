@@ -3,7 +3,7 @@ import { exposureWarning, startHealthServer, type HealthServer } from '../app/he
 import { routeProcessEventsToLog } from '../app/process-events.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
-import { HealthMonitor } from '../app/health-status.ts';
+import { HealthMonitor, type QueueHealth } from '../app/health-status.ts';
 import { refreshWatchlistOnSync } from '../app/watchlist-refresh.ts';
 import { openConfiguredStore, recoverStore } from './store.ts';
 import { errorMessage } from '../lib/error-message.ts';
@@ -11,6 +11,7 @@ import { fileLogger, type Logger } from '../lib/log.ts';
 import { createPolymarket, type Polymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
+import { readQueueStats } from '../store/queries/coverage.ts';
 import type { Store } from '../store/types.ts';
 import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
 import { syncOptionsFromConfig } from '../jobs/options.ts';
@@ -186,7 +187,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     logger.warn(exposed);
   }
   // The store is probed in the background; a request reads the cached report and runs no query.
-  const healthMonitor = config.healthPort === 0 ? null : (parts.healthMonitor = new HealthMonitor({ store, status, logger }));
+  const healthMonitor = config.healthPort === 0 ? null : (parts.healthMonitor = new HealthMonitor({ store, status, logger, readQueue: (signal) => readQueueHealth(store, signal) }));
   await healthMonitor?.start();
   const health =
     healthMonitor === null
@@ -244,4 +245,16 @@ async function closeWriter(writer: BatchedWriter | undefined, logger: Logger): P
 /** A message on one line (a crash report is one line on stderr). */
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Issue 14: the wallet queue for /health — due wallets, wallets synced in the last hour, the stalest one. */
+async function readQueueHealth(store: Store, signal: AbortSignal): Promise<QueueHealth> {
+  const queue = await readQueueStats(store, Date.now(), DEFAULT_SYNC_OPTIONS.queueStaleAfterMs, signal);
+  return {
+    depth: queue.depth,
+    syncedLastHour: queue.syncedLastHour,
+    oldestStaleWallet: queue.oldestStale?.wallet ?? null,
+    oldestStaleSince: queue.oldestStale ? (queue.oldestStale.lastSyncAt > 0 ? new Date(queue.oldestStale.lastSyncAt).toISOString() : 'never') : null,
+    backfilledWallets: queue.backfilled,
+  };
 }

@@ -35,7 +35,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
   if (args[0] !== undefined && !args[0].startsWith('-')) {
     const first = args.shift() as string;
     if (!(COMMANDS as readonly string[]).includes(first) || first === 'run') {
-      throw new ConfigError(`unknown command '${first}' (commands: migrate, query, sim, follow, unfollow, score; see --help)`);
+      throw new ConfigError(`unknown command '${first}' (commands: migrate, query, sim, follow, unfollow, score, backfill; see --help)`);
     }
     command = first as Command;
   }
@@ -102,6 +102,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
   if (!parsed.success) throw new ConfigError(describeIssue(parsed.error));
   const config = parsed.data;
   if (config.once && !config.headless) throw new ConfigError('--once needs --headless');
+  if (config.command === 'backfill' && config.backfillTop === undefined && config.backfillWallets === undefined) {
+    throw new ConfigError('backfill needs --top N or --wallets FILE|- (see --help)');
+  }
   config.logFile ??= join(config.dataDir, 'whaletop.log');
   return { kind: 'run', config };
 }

@@ -46,7 +46,7 @@ export const POLYMARKET_URLS = {
   ws: 'wss://ws-subscriptions-clob.polymarket.com/ws/market',
 } as const;
 
-export const COMMANDS = ['run', 'migrate', 'query', 'sim', 'follow', 'unfollow', 'score'] as const;
+export const COMMANDS = ['run', 'migrate', 'query', 'sim', 'follow', 'unfollow', 'score', 'backfill'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const ConfigSchema = z.object({
@@ -135,6 +135,23 @@ export const ConfigSchema = z.object({
   enforceRateLimits: z.boolean().default(false),
   wsDropEveryMs: z.coerce.number().int().min(100).optional(),
   wsFreeze: z.boolean().default(false),
+
+  /** backfill: the top N wallets of the priority queue. */
+  backfillTop: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** backfill: a file of wallet addresses, one per line, or '-' for stdin. */
+  backfillWallets: z.string().min(1).optional(),
+  backfillMaxWallets: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** backfill: history from this date on (YYYY-MM-DD or an ISO time, UTC); default: all of it. */
+  backfillSince: z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+Z?)?$/.test(v) && Number.isFinite(Date.parse(v)), 'needs a date (YYYY-MM-DD)')
+    .optional(),
+  dryRun: z.boolean().default(false),
+  resume: z.boolean().default(false),
+  /** backfill: wallets in flight (the rate limiters set the pace; this only covers latency). */
+  backfillConcurrency: z.coerce.number().int().min(1).max(256).default(24),
+  /** run: share of the Data API budget the background backfill may use (0 = off). */
+  backfillShare: z.coerce.number().min(0).max(0.9).default(0.2),
 
   queryName: z.string().optional(),
   /** `whaletop score <wallet>`: the wallet. */

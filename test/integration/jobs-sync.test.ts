@@ -98,12 +98,10 @@ describe('one pass of every job against the simulator', () => {
     expect(overall.length).toBe(Math.min(200, sim.world.leaderboard({ category: 'OVERALL', timePeriod: 'ALL', orderBy: 'PNL' }).length));
   });
 
-  it('market_holders: the top 50 markets by volume, holders equal world.holdersOf', async () => {
+  it('market_holders: every active market (the rotation covers them all in one run here), holders equal world.holdersOf', async () => {
     const top = sim.world
       .markets()
       .filter((m) => m.active === true && m.closed === false)
-      .sort((a, b) => Number(b.volume) - Number(a.volume))
-      .slice(0, 50)
       .map((m) => String(m.conditionId));
     const stored = await store.query<{ condition_id: string; token_id: string; proxy_wallet: string; amount: number; outcome_index: number }>(
       `SELECT condition_id, token_id, proxy_wallet, amount, outcome_index FROM market_holders FINAL`,
@@ -116,25 +114,31 @@ describe('one pass of every job against the simulator', () => {
     expect(stored.map((r) => key(r.condition_id, r.token_id, r.proxy_wallet, num(r.amount), num(r.outcome_index))).sort()).toEqual(truth.sort());
   });
 
-  it('the tracked set is every leaderboard wallet plus every holder, stored durably', async () => {
+  it('the tracked set is every leaderboard wallet, every holder and every trader of an active market, stored durably', async () => {
     const leaderboard = new Set<string>();
     for (const category of LEADERBOARD_CATEGORIES)
       for (const timePeriod of LEADERBOARD_PERIODS)
         for (const orderBy of LEADERBOARD_ORDERS)
           for (const row of sim.world.leaderboard({ category, timePeriod, orderBy }).slice(0, 200)) leaderboard.add(row.proxyWallet);
     const holders = new Set((await store.query<{ w: string }>(`SELECT DISTINCT proxy_wallet AS w FROM market_holders`)).map((r) => r.w));
-    const expected = new Set([...leaderboard, ...holders]);
+    const traders = new Set(
+      sim.world
+        .markets()
+        .filter((m) => m.active === true && m.closed === false)
+        .flatMap((m) => sim.world.trades({ market: String(m.conditionId) }).map((t) => String(t.proxyWallet))),
+    );
+    const expected = new Set([...leaderboard, ...holders, ...traders]);
     const stored = await store.query<{ key: string; value: string }>(
       `SELECT key, value FROM sync_state FINAL WHERE scope = 'tracked_wallet' AND deleted = 0`,
     );
     expect(new Set(stored.map((r) => r.key))).toEqual(expected);
-    for (const r of stored) expect(r.value).toBe(leaderboard.has(r.key) ? 'leaderboard' : 'holders');
+    for (const r of stored) expect(r.value).toBe(leaderboard.has(r.key) ? 'leaderboard' : holders.has(r.key) ? 'holders' : 'trades');
     expect(await readTrackedWalletCount(store)).toBe(expected.size);
   });
 
-  it('position-sync: 500 wallets; each one\'s activity count and USDC sum equal the world within the lookback', async () => {
+  it('position-sync drains the queue: every tracked wallet; each one\'s activity count and USDC sum equal the world within the lookback', async () => {
     const synced = (await store.query<{ w: string }>(`SELECT proxy_wallet AS w FROM wallet_sync_metadata FINAL`)).map((r) => r.w);
-    expect(synced.length).toBe(500);
+    expect(synced.length).toBe(await readTrackedWalletCount(store));
     const stored = await store.query<{ w: string; n: string; usdc: number }>(
       `SELECT proxy_wallet AS w, count() AS n, sum(usdc_size) AS usdc FROM wallet_activity GROUP BY proxy_wallet`,
     );
@@ -175,7 +179,7 @@ describe('one pass of every job against the simulator', () => {
       const truth = sim.world.profileOf(r.proxy_wallet);
       expect(r.pseudonym).toBe(truth ? String(truth.pseudonym ?? '') : '');
       expect(r.name).toBe(truth ? String(truth.name ?? '') : '');
-      expect(['leaderboard', 'holders']).toContain(r.discovered_via);
+      expect(['leaderboard', 'holders', 'trades']).toContain(r.discovered_via);
     }
     const enriched = await store.query<{ key: string }>(`SELECT key FROM sync_state FINAL WHERE scope = 'enriched_wallet'`);
     expect(new Set(enriched.map((e) => e.key))).toEqual(new Set(rows.map((r) => r.proxy_wallet)));
@@ -199,13 +203,21 @@ describe('one pass of every job against the simulator', () => {
 
   it('after the world moves on, the next position-sync adds exactly the new activity', async () => {
     sim.advance(20 * 60_000);
+    const runAt = sim.now();
     const again = syncRig(store, sim, { options: { activityLookbackDays: LOOKBACK_DAYS } });
     try {
       expect((await again.scheduler.runOnce('position-sync')).status).toBe('ok');
     } finally {
       await again.close();
     }
-    const synced = (await store.query<{ w: string }>(`SELECT DISTINCT proxy_wallet AS w FROM wallet_sync_metadata`)).map((r) => r.w);
+    // The queue's first batch of this run (the wallets it synced now); the others wait their turn.
+    const synced = (
+      await store.query<{ w: string }>(
+        `SELECT proxy_wallet AS w FROM wallet_sync_metadata FINAL WHERE last_position_sync >= fromUnixTimestamp64Milli({at:Int64})`,
+        { at: runAt },
+      )
+    ).map((r) => r.w);
+    expect(synced.length).toBe(500);
     const stored = await store.query<{ w: string; n: string }>(
       `SELECT proxy_wallet AS w, count() AS n FROM wallet_activity GROUP BY proxy_wallet`,
     );

@@ -22,10 +22,12 @@ import { positionSyncJob } from './position-sync.ts';
 import { profileEnricherJob } from './profile-enricher.ts';
 import type { JobDefinition } from './scheduler.ts';
 import { SyncState } from './sync-state.ts';
+import { fetchWalletNow, type WalletFetchResult } from './wallet-fetch.ts';
 
 export { DEFAULT_SYNC_OPTIONS, SYNC_JOB_NAMES, resolveSyncOptions } from './options.ts';
 export type { SyncJobName, SyncOptions } from './options.ts';
 export { Scheduler } from './scheduler.ts';
+export type { WalletFetchResult } from './wallet-fetch.ts';
 export type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './scheduler.ts';
 export { SyncState } from './sync-state.ts';
 
@@ -80,3 +82,22 @@ const START_PREREQUISITES: Readonly<Record<SyncJobName, readonly string[]>> = {
   'position-sync': ['leaderboard-sync'],
   'profile-enricher': ['leaderboard-sync'],
 };
+
+/**
+ * The on-demand fetch of one wallet (jobs/wallet-fetch.ts) for the TUI's search: a never-seen address typed or
+ * pasted is fetched, then opened.
+ */
+export function createWalletFetcher(deps: SyncJobDeps): (wallet: string, signal: AbortSignal) => Promise<WalletFetchResult> {
+  const clock = deps.clock ?? systemClock;
+  const own: SyncDeps = {
+    store: deps.store,
+    writer: deps.writer.producer('wallet-fetch'),
+    polymarket: deps.polymarket,
+    logger: deps.logger,
+    clock,
+    state: deps.state ?? new SyncState(deps.store, clock),
+    options: resolveSyncOptions(deps.options),
+    marketRanking: { conditionIds: [], at: 0 },
+  };
+  return (wallet, signal) => fetchWalletNow(own, wallet, signal);
+}

@@ -51,10 +51,14 @@ export async function walletsToPoll(deps: SyncDeps, signal?: AbortSignal): Promi
   return [...first, ...rest];
 }
 
-/** One run (see the module comment for the outcome contract). */
-export async function runPositionSync(deps: SyncDeps, ctx: JobContext): Promise<void> {
+/**
+ * One run (see the module comment for the outcome contract). `only`: these wallets instead of the queue (the
+ * on-demand fetch of one wallet, jobs/wallet-fetch.ts).
+ */
+export async function runPositionSync(deps: SyncDeps, ctx: JobContext, only?: readonly string[]): Promise<void> {
   const { polymarket, options, state, clock } = deps;
-  const wallets = await walletsToPoll(deps, ctx.signal);
+  if (only) await state.ensureLoaded(ctx.signal);
+  const wallets = only ? [...only] : await walletsToPoll(deps, ctx.signal);
   if (wallets.length === 0) {
     ctx.logger.info('no tracked wallets yet');
     return;

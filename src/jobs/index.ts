@@ -25,10 +25,12 @@ import { resolutionSyncJob } from './resolution-sync.ts';
 import { walletScoresJob } from './wallet-scores.ts';
 import type { JobDefinition } from './scheduler.ts';
 import { SyncState } from './sync-state.ts';
+import { fetchWalletNow, type WalletFetchResult } from './wallet-fetch.ts';
 
 export { DEFAULT_SYNC_OPTIONS, SYNC_JOB_NAMES, resolveSyncOptions } from './options.ts';
 export type { SyncJobName, SyncOptions } from './options.ts';
 export { Scheduler } from './scheduler.ts';
+export type { WalletFetchResult } from './wallet-fetch.ts';
 export type { JobContext, JobCounters, JobDefinition, JobRunResult, SchedulerOptions } from './scheduler.ts';
 export { SyncState } from './sync-state.ts';
 
@@ -89,3 +91,22 @@ const START_PREREQUISITES: Readonly<Record<SyncJobName, readonly string[]>> = {
   'resolution-sync': ['market-sync'],
   'wallet-scores': ['resolution-sync'],
 };
+
+/**
+ * The on-demand fetch of one wallet (jobs/wallet-fetch.ts) for the TUI's search: a never-seen address typed or
+ * pasted is fetched, then opened.
+ */
+export function createWalletFetcher(deps: SyncJobDeps): (wallet: string, signal: AbortSignal) => Promise<WalletFetchResult> {
+  const clock = deps.clock ?? systemClock;
+  const own: SyncDeps = {
+    store: deps.store,
+    writer: deps.writer.producer('wallet-fetch'),
+    polymarket: deps.polymarket,
+    logger: deps.logger,
+    clock,
+    state: deps.state ?? new SyncState(deps.store, clock),
+    options: resolveSyncOptions(deps.options),
+    marketRanking: { conditionIds: [], at: 0 },
+  };
+  return (wallet, signal) => fetchWalletNow(own, wallet, signal);
+}

@@ -65,16 +65,19 @@ export async function walletsToPoll(
 /**
  * One run (see the module comment for the outcome contract). The run takes a first batch from the queue, then
  * keeps taking batches of due wallets (never synced or stale) until none is left or `positionSyncDrainMs` has
- * passed: continuous processing instead of "the same ≤ 500 every cycle".
+ * passed: continuous processing instead of "the same ≤ 500 every cycle". `only`: these wallets instead of the
+ * queue (the on-demand fetch of one wallet, jobs/wallet-fetch.ts).
  */
-export async function runPositionSync(deps: SyncDeps, ctx: JobContext): Promise<void> {
+export async function runPositionSync(deps: SyncDeps, ctx: JobContext, only?: readonly string[]): Promise<void> {
   const started = deps.clock.now();
+  if (only) await deps.state.ensureLoaded(ctx.signal);
   const done = new Set<string>();
   const failures: { item: string; error: string }[] = [];
   let attempted = 0;
   let inserted = 0;
   for (let batchNo = 0; ; batchNo++) {
-    const wallets = await walletsToPoll(deps, ctx.signal, { exclude: done, dueOnly: batchNo > 0 });
+    if (only && batchNo > 0) break;
+    const wallets = only ? [...only] : await walletsToPoll(deps, ctx.signal, { exclude: done, dueOnly: batchNo > 0 });
     if (wallets.length === 0) {
       if (batchNo === 0) ctx.logger.info('no tracked wallets yet');
       break;

@@ -33,7 +33,7 @@ export function profileEnricherJob(deps: SyncDeps): JobDefinition {
 }
 
 /** The minimal profile stored for a wallet Gamma has no profile for. */
-function emptyProfile(wallet: string): PublicProfile {
+export function emptyProfile(wallet: string): PublicProfile {
   return {
     wallet,
     pseudonym: '',

@@ -80,7 +80,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { keys: 's', description: 'sort column', action: 'sort', match: ch('s') },
     { keys: 'S', description: 'reverse sort', action: 'sortReverse', match: ch('S') },
   ],
-  watchable: [{ keys: 'w', description: 'toggle watchlist', action: 'watch', match: ch('w') }],
+  watchable: [{ keys: 'w', description: 'follow / watch', action: 'watch', match: ch('w') }],
   tabs: [
     ...tabKeys,
     { keys: 'Tab/→', description: 'next tab', action: 'nextTab', match: (_i, k) => (k.tab && !k.shift) || k.rightArrow },

@@ -99,7 +99,7 @@ describe('keyboard', () => {
       await press(app.stdin, '?');
       let frame = await waitForText(app.lastFrame, 'Help — keys here');
       expect(plain(frame)).toMatch(/Esc\/Bksp\s+back/);
-      expect(plain(frame)).toMatch(/w\s+toggle watchlist/);
+      expect(plain(frame)).toMatch(/w\s+follow \/ watch/);
       await press(app.stdin, KEY.esc);
       await waitForFrame(app.lastFrame, (f) => !f.includes('Help — keys here'));
       await press(app.stdin, 'G', KEY.enter);

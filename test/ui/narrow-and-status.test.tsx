@@ -40,7 +40,7 @@ describe('80×24 and the status line', () => {
       await press(app.stdin, '?');
       const frame = await waitForText(app.lastFrame, 'Help — keys here');
       const text = plain(frame);
-      for (const description of ['cycle order (PnL/Vol)', 'toggle watchlist', 'pause/resume refresh', 'cycle category', 'reverse sort', 'previous tab', 'switch tab']) {
+      for (const description of ['cycle order (PnL/Vol)', 'follow / watch', 'pause/resume refresh', 'cycle category', 'reverse sort', 'previous tab', 'switch tab']) {
         expect(text, description).toContain(description);
       }
       // Two columns: the left description is followed by blanks before the right column's key.

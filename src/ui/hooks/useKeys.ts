@@ -1,6 +1,7 @@
 import { useInput, type Key } from 'ink';
 import { useRef, type Dispatch } from 'react';
-import { toggleWatchMarket, toggleWatchWallet } from '../../store/queries/watchlist.ts';
+import { toggleWatchMarket } from '../../store/queries/watchlist.ts';
+import { toggleFollowWallet } from '../../store/state/followed-wallets.ts';
 import type { Store } from '../../store/types.ts';
 import type { ActiveView } from '../active-view.tsx';
 import type { PaneDataStore } from '../data/pane-store.ts';
@@ -155,11 +156,12 @@ async function watch({ deps, view }: Press): Promise<void> {
   const target = view.watch(row);
   if (!target) return;
   try {
-    const pinned =
+    // A wallet's pin is a follow (issue 14: one concept): synced every cycle, its markets watched, its trades alert.
+    const text =
       target.kind === 'market'
-        ? await toggleWatchMarket(deps.store, target.id, deps.now())
-        : await toggleWatchWallet(deps.store, target.id, deps.now());
-    deps.dispatch({ type: 'flash', text: `${pinned ? 'added to watchlist' : 'removed from watchlist'}: ${target.label}`, at: deps.now() });
+        ? `${(await toggleWatchMarket(deps.store, target.id, deps.now())) ? 'added to watchlist' : 'removed from watchlist'}: ${target.label}`
+        : `${(await toggleFollowWallet(deps.store, target.id, { label: target.label, now: deps.now() })) ? 'following' : 'unfollowed'}: ${target.label}`;
+    deps.dispatch({ type: 'flash', text, at: deps.now() });
     deps.data.refreshNow();
   } catch (err) {
     deps.dispatch({ type: 'flash', text: `watchlist: ${errorMessage(err)}`, at: deps.now() });

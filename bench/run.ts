@@ -19,6 +19,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   live: async () => (await import('./live.ts')).benchLive(),
   hostile: async () => (await import('./hostile.ts')).benchHostile(),
   start: async () => (await import('./start.ts')).benchStart(),
+  'ui-bytes': async () => (await import('./ui-bytes.ts')).benchUiBytes(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

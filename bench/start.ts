@@ -67,9 +67,12 @@ export async function benchStart(runs = 3): Promise<BenchResult> {
     ] as const) {
       const dataDir = mkdtempSync(join(tmpdir(), 'whaletop-bench-start-'));
       try {
-        target.push(await timeStart(wrap(dataDir)));
+        const timing = await timeStart(wrap(dataDir));
+        target.push(timing);
+        process.stderr.write(`start: ${target === direct ? 'bin' : 'npm run demo'} first frame ${timing.firstFrameMs.toFixed(0)} ms, first rows ${timing.firstRowsMs.toFixed(0)} ms\n`);
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        // The killed app may still be closing its store for a moment.
+        rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
       }
     }
     const t = performance.now();

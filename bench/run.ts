@@ -19,6 +19,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   live: async () => (await import('./live.ts')).benchLive(),
   hostile: async () => (await import('./hostile.ts')).benchHostile(),
   sim: async () => (await import('./sim.ts')).benchSim(),
+  start: async () => (await import('./start.ts')).benchStart(),
+  'ui-bytes': async () => (await import('./ui-bytes.ts')).benchUiBytes(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

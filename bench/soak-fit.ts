@@ -56,7 +56,7 @@ export function fitRssGrowth(samples: readonly RssSample[], fromHours = 0.5): Rs
   };
 }
 
-/** Parses the soak's CSV (`seconds,rss_mb` with a header line). */
+/** Parses the soak's CSV (`seconds,rss_mb,…` with a header line; the first two columns). */
 export function parseSoakCsv(text: string): RssSample[] {
   return text
     .split('\n')

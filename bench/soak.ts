@@ -56,14 +56,16 @@ const command = `unset CI; exec ${JSON.stringify(process.execPath)} ${JSON.strin
 tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '45', command);
 const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}'));
 const started = Date.now();
-writeFileSync(out, 'seconds,rss_mb\n');
+writeFileSync(out, 'seconds,rss_mb,rss_anon_mb,rss_file_mb\n');
 process.stdout.write(`soak: pid ${pid}, ${hours} h, a sample every ${intervalS} s into ${out} (tmux -L ${socket} attach -t ${session})\n`);
 
-function rssMb(): number | null {
+/** RSS, and its anonymous (heaps: V8's and chDB's) and file-backed (mapped libraries and data) parts, MB. */
+function rssMb(): { total: number; anon: number; file: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) / 1024 : null;
+    const mb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) / 1024;
+    const total = mb('VmRSS');
+    return Number.isNaN(total) ? null : { total, anon: mb('RssAnon'), file: mb('RssFile') };
   } catch {
     return null;
   }
@@ -85,7 +87,7 @@ const finish = (why: string): void => {
 const timer = setInterval(() => {
   const rss = rssMb();
   if (rss === null) return finish('whaletop exited before the end of the soak');
-  appendFileSync(out, `${((Date.now() - started) / 1000).toFixed(0)},${rss.toFixed(1)}\n`);
+  appendFileSync(out, `${((Date.now() - started) / 1000).toFixed(0)},${rss.total.toFixed(1)},${rss.anon.toFixed(1)},${rss.file.toFixed(1)}\n`);
   if (Date.now() - started >= hours * 3600_000) finish('done');
 }, intervalS * 1000);
 process.on('SIGINT', () => finish('interrupted'));

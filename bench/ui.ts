@@ -77,7 +77,7 @@ class FakeStdin extends EventEmitter {
 
 type QueryRecord = TimedQuery;
 
-function fixedStatus(): StatusSource {
+export function fixedStatus(): StatusSource {
   const now = Date.now();
   const job = (name: string, schedule: string): JobStatus => ({
     name,

@@ -1,3 +1,7 @@
+// First, before anything can load Ink or chalk: they read CI from the environment when first imported. Under tsx
+// the UI entry's own import of this module would do; in the esbuild bundle, a chunk's imports of external packages
+// (Ink) run before the code inlined into it, so the entry point does it (see the module).
+import './ui/terminal-env.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './lib/package-root.ts';

@@ -33,7 +33,7 @@ interface Parts {
   live?: LiveService;
   health?: HealthServer | null;
   healthMonitor?: HealthMonitor;
-  ui?: UiHandle;
+  ui?: Pick<UiHandle, 'unmount'>;
 }
 
 /**
@@ -94,6 +94,9 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
  * shutdown itself and returns its report lines, printed after the shutdown.
  */
 async function start(config: Config, out: Output, logger: Logger, shutdown: Shutdown, parts: Parts): Promise<string[]> {
+  // The TUI is drawn first, before the simulator, the store and its schema (seconds on a fresh data dir).
+  const ui = config.headless ? null : await import('../ui/index.tsx');
+  if (ui) parts.ui = ui.renderStartup({ title: `whaletop · ${config.demo ? 'demo' : 'live'} · starting`, options: uiOptions(config) });
   let urls = { dataApi: config.dataApiUrl, gamma: config.gammaUrl, clob: config.clobUrl, ws: config.wsUrl };
   if (config.demo) {
     const sim = await startSimulator({
@@ -217,18 +220,21 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     return [];
   }
 
-  const { renderApp } = await import('../ui/index.tsx');
-  if (shutdown.ending) return [];
-  const ui = (parts.ui = renderApp({
+  if (!ui || shutdown.ending) return [];
+  const app = (parts.ui = ui.renderApp({
     store,
     status,
-    options: { refreshMs: config.refresh * 1000, color: config.color },
+    options: uiOptions(config),
     retryFailedJobs: () => scheduler.retryFailed(),
     logger,
     onQuit: () => void shutdown.end('quit', 0),
   }));
-  void ui.waitUntilExit().then(() => shutdown.end('ui exited', 0));
+  void app.waitUntilExit().then(() => shutdown.end('ui exited', 0));
   return [];
+}
+
+function uiOptions(config: Config): { refreshMs: number; color: boolean } {
+  return { refreshMs: config.refresh * 1000, color: config.color };
 }
 
 /** Flushes every row the writer accepted and logs what landed and what was lost, per table. */

@@ -291,6 +291,10 @@ describe('whaletop --demo in a real terminal', () => {
       expectLeaderboard(await run.step('leaderboard-back', (s) => hasLeaderboard(s) && !s.includes('Esc back')), 30);
 
       await quit(run);
+      // The shipped entry point (bin/whaletop.js → dist/) runs the Ink that patch-package patched at install.
+      const log = readFileSync(join(run.dataDir, 'whaletop.log'), 'utf8');
+      expect(log).toMatch(/"msg":"ink patch active".*"ink":"6\.8\.0"/);
+      expect(log).not.toContain('ink patch inactive');
     });
   }, 150_000);
 

@@ -21,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   sim: async () => (await import('./sim.ts')).benchSim(),
   start: async () => (await import('./start.ts')).benchStart(),
   'ui-bytes': async () => (await import('./ui-bytes.ts')).benchUiBytes(),
+  search: async () => (await import('./search.ts')).benchSearch(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

@@ -19,6 +19,8 @@ export interface SearchHit {
 
 /** Results a search returns at most. */
 export const SEARCH_LIMIT = 20;
+/** Index rows a search ranks at most (the best of them are returned). */
+const CANDIDATES = 2_000;
 /** Words of a search text used at most (the rest only narrow further; eight is plenty for a title). */
 const MAX_WORDS = 8;
 
@@ -44,11 +46,15 @@ export async function searchStore(store: Store, text: string, limit = SEARCH_LIM
     return `terms LIKE {w${i}:String}`;
   });
   const prefix = words.length === 1 && /^0x[0-9a-f]{1,40}$/.test(words[0]!) ? words[0]! : null;
-  const branches = [`SELECT kind, key, label, updated_at FROM search_index WHERE ${conditions.join(' AND ')}`];
+  // An address prefix is a range read of the primary key alone; anything else is the ngram-filtered text search.
+  // Each branch stops at CANDIDATES rows, so a common fragment does not group the whole index.
+  params.candidates = CANDIDATES;
+  let branch = `SELECT kind, key, label, updated_at FROM search_index WHERE ${conditions.join(' AND ')} LIMIT {candidates:UInt32}`;
   if (prefix) {
     params.prefix = `${prefix}%`;
-    branches.push(`SELECT kind, key, label, updated_at FROM search_index WHERE kind = 'wallet' AND key LIKE {prefix:String}`);
+    branch = `SELECT kind, key, label, updated_at FROM search_index WHERE kind = 'wallet' AND key LIKE {prefix:String} LIMIT {candidates:UInt32}`;
   }
+  const branches = [branch];
   const rows = await store.query<{ kind: 'wallet' | 'market'; key: string; label: string }>(
     `SELECT kind, key, if(kind = 'wallet', if(notEmpty(${walletName('key')}), ${walletName('key')}, argMax(label, updated_at)), argMax(label, updated_at)) AS label,
             lower(label) = {whole:String} AS exact, startsWith(lower(label), {whole:String}) AS starts

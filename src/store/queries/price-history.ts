@@ -73,7 +73,7 @@ export async function getPriceHistory(store: Store, params: { conditionId: strin
   const bounds = { conditionId, from, to: now, step: stepMs };
   const [buckets, marks, newest] = await Promise.all([
     store.query<RawBucket>(
-      `WITH (SELECT min(timestamp) FROM price_snapshots_10s WHERE market_id = {conditionId:String} AND timestamp >= ${msParam('from')}) AS liveFrom
+      `WITH (SELECT minOrNull(timestamp) FROM price_snapshots_10s WHERE market_id = {conditionId:String} AND timestamp >= ${msParam('from')}) AS liveFrom
        SELECT token_id AS tokenId, toUInt32(intDiv(toUnixTimestamp64Milli(timestamp) - {from:Int64}, {step:Int64})) AS bucket,
               argMax(price, timestamp) AS price
        FROM (

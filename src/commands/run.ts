@@ -14,6 +14,8 @@ import { rowValidators } from '../store/rows.ts';
 import { readQueueStats } from '../store/queries/coverage.ts';
 import type { Store } from '../store/types.ts';
 import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
+import { marketFillJob } from '../jobs/market-fill.ts';
+import { systemClock } from '../lib/clock.ts';
 import { syncOptionsFromConfig } from '../jobs/options.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
 import { createLiveFeed, type LiveService } from '../live/index.ts';
@@ -142,6 +144,8 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
   const scheduler = (parts.scheduler = new Scheduler({ store, logger: logger.child({ part: 'scheduler' }) }));
   const jobs = createSyncJobs({ store, writer, polymarket, logger, options: syncOptionsFromConfig(config) });
   for (const job of jobs) scheduler.add(job);
+  // Not one of the sync jobs (--once skips it): it answers the market view's requests while the UI runs.
+  if (!config.once) scheduler.add(marketFillJob({ store, writer: writer.producer('market-fill'), polymarket, clock: systemClock }));
 
   if (config.once) {
     const results = await scheduler.runAllOnce();

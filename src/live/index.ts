@@ -20,6 +20,7 @@ import { OutcomeTracker } from './outcomes.ts';
 import { SignalEngine, signalRow } from './signals.ts';
 import type { SentAlert } from './alert-service.ts';
 import { BoundaryTicker, snapshotRows } from './snapshotter.ts';
+import { bookLevelRows } from './book-levels.ts';
 import { refreshWatchlist } from './watchlist.ts';
 import type { WatchedMarket } from './watchlist.ts';
 
@@ -181,6 +182,8 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
     async (at) => {
       const rows = snapshotRows(feed.tokens(), at, o.snapshotDepthLevels);
       if (rows.length > 0) writer.write('price_snapshots_10s', rows);
+      const levels = bookLevelRows(feed.tokens(), at);
+      if (levels.length > 0) writer.write('order_book_levels', levels);
       const now = clock.now();
       // A quiet book sends nothing; one sample per interval keeps the momentum reference fresh.
       for (const s of feed.tokens()) {

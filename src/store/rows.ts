@@ -146,6 +146,35 @@ export const priceSnapshotRowSchema = z.strictObject({
   created_at: time.optional(),
 });
 
+/** order_book_levels: the top levels of one token's book at a snapshot boundary (level 0 = best). */
+export const orderBookLevelRowSchema = z.strictObject({
+  market_id: str,
+  token_id: str,
+  timestamp: time,
+  side: z.enum(['BID', 'ASK']),
+  level: uint(8),
+  price: f64,
+  size: f64,
+});
+
+/** price_history: one CLOB /prices-history point of one token. */
+export const priceHistoryRowSchema = z.strictObject({
+  market_id: str,
+  token_id: str,
+  timestamp: time,
+  price: f64,
+  fetched_at: time.optional(),
+});
+
+/** market_fill_requests: a market the UI asked the market-fill job to complete (holders, older prices). */
+export const marketFillRequestRowSchema = z.strictObject({
+  market_id: str,
+  requested_at: time,
+  done_at: time.nullable().optional(),
+  error: str.optional(),
+  updated_at: time.optional(),
+});
+
 /** elite_trade_attributions: trades attributed to wallets (elite or watched). */
 export const eliteTradeAttributionRowSchema = z.strictObject({
   trade_id: str,
@@ -375,6 +404,9 @@ export const ROW_VALIDATORS = {
   trader_profiles: traderProfileRowSchema,
   markets: marketRowSchema,
   price_snapshots_10s: priceSnapshotRowSchema,
+  order_book_levels: orderBookLevelRowSchema,
+  price_history: priceHistoryRowSchema,
+  market_fill_requests: marketFillRequestRowSchema,
   elite_trade_attributions: eliteTradeAttributionRowSchema,
   fired_signals: firedSignalRowSchema,
   job_runs: jobRunRowSchema,

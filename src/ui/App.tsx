@@ -65,7 +65,7 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   const trouble = useMemo(() => connectivity(status), [status]);
   const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES - (trouble ? 1 : 0));
   const viewFor = (s: UiState) =>
-    activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle', connectivity: trouble }, bodyHeight);
+    activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle', connectivity: trouble, width: columns }, bodyHeight);
   const view = viewFor(state);
   const overview: SliceDef = useMemo(() => ({ key: 'overview', run: (signal) => getWhalesOverview(store, { now: clock() }, signal) }), [store, clock]);
   // The hidden tabs' first slices feed their tab counts: refreshed in the background, less often.

@@ -59,7 +59,11 @@ export interface ViewInputs {
   feedIdle?: boolean;
   /** Offline or degraded: empty tables say so (null while data flows). */
   connectivity?: Connectivity | null;
+  /** Terminal columns (a detail's panel lays out by them); default 160. */
+  width?: number;
 }
+
+const bodyWidth = (inp: ViewInputs): number => inp.width ?? 160;
 
 const cursorText = (m: TableModel<unknown>, filter: string): string =>
   [m.sortLabel ? `sort ${m.sortLabel}` : '', filter ? `filter “${filter}”` : ''].filter(Boolean).join(' · ');
@@ -111,16 +115,17 @@ function paneView(inp: ViewInputs, bodyHeight: number): ActiveView {
 }
 
 function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): ActiveView {
-  const spec = (route.kind === 'wallet' ? walletView(route.wallet, route.name, inp.theme) : marketView(route.conditionId, route.title)) as DetailSpec<unknown, unknown>;
+  const spec = (route.kind === 'wallet' ? walletView(route.wallet, route.name, inp.theme) : marketView(route.conditionId, route.title, inp.theme, route.range)) as DetailSpec<unknown, unknown>;
   const def = spec.slice(inp.ctx);
   const slice = inp.snapshot.slices[def.key] as Slice<unknown> | undefined;
   const detail = rowsOf(slice);
   const columns = spec.columns(inp.now);
   const model = tableModel(detail === undefined ? [] : spec.rows(detail), columns, route.cursor, spec.search, spec.rowKey);
-  const layout = layoutDetail(bodyHeight, detail === undefined ? [] : spec.header(detail, inp.now), model.rows.length, detail !== undefined && spec.footer ? spec.footer.need(detail) : null);
+  const panelNeed = detail !== undefined && spec.panel ? spec.panel.need(detail, bodyWidth(inp)) : null;
+  const layout = layoutDetail(bodyHeight, detail === undefined ? [] : spec.header(detail, inp.now), model.rows.length, detail !== undefined && spec.footer ? spec.footer.need(detail) : null, panelNeed, spec.minTableRows);
   return {
     slices: [def],
-    contexts: ['detail', 'watchable', 'table', 'global'],
+    contexts: route.kind === 'market' ? ['detail', 'market', 'watchable', 'table', 'global'] : ['detail', 'watchable', 'table', 'global'],
     model,
     subtitle: cursorText(model, route.cursor.filter),
     count: null,
@@ -134,7 +139,8 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
         {layout.header.map((segments, i) => (
           <Line key={i} segments={segments} width={width} theme={inp.theme} />
         ))}
-        <TableView slice={slice} model={model} columns={columns} width={width} height={layout.tableHeight} theme={inp.theme} empty={spec.empty + emptyBecause(inp.connectivity ?? null)} />
+        {detail !== undefined && spec.panel && layout.panelLines > 0 ? spec.panel.render(detail, inp.now, width, layout.panelLines) : null}
+        <TableView slice={slice} model={model} columns={columns} width={width} height={layout.tableHeight} theme={inp.theme} empty={(spec.emptyFor?.(detail) ?? spec.empty) + emptyBecause(inp.connectivity ?? null)} />
         {detail !== undefined && spec.footer && layout.footerRows > 0 ? spec.footer.render(detail, inp.now, width, layout.footerRows) : null}
       </Box>
     ),

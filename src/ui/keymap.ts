@@ -33,7 +33,8 @@ export type Action =
   | 'watch'
   | 'filterClear'
   | 'filterDone'
-  | 'filterDelete';
+  | 'filterDelete'
+  | 'chartRange';
 
 /** One key binding: how it is shown, what it does, how it is recognised. */
 export interface Binding {
@@ -46,7 +47,7 @@ export interface Binding {
 }
 
 /** Where the keyboard is. Resolution goes from the most specific context to `global`. */
-export type KeyContext = 'global' | 'table' | 'tabs' | 'leaderboard' | 'watchable' | 'detail' | 'filter' | 'help';
+export type KeyContext = 'global' | 'table' | 'tabs' | 'leaderboard' | 'watchable' | 'detail' | 'market' | 'filter' | 'help';
 
 const ch = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
 
@@ -97,6 +98,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { keys: 'Esc/Bksp', description: 'back', action: 'back', match: (_i, k) => k.escape || k.backspace || k.delete },
     { keys: 'q', description: 'back', action: 'back', match: ch('q') },
   ],
+  market: [{ keys: 't', description: 'chart range (1h/1d/1w/all)', action: 'chartRange', match: ch('t') }],
   filter: [
     { keys: 'Ctrl-C', description: 'quit', action: 'forceQuit', match: (i, k) => k.ctrl && i === 'c' },
     { keys: 'Esc', description: 'clear filter', action: 'filterClear', match: (_i, k) => k.escape },

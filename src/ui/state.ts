@@ -31,10 +31,12 @@ export interface BoardChoice {
   orderBy: string;
 }
 
+import type { ChartRange } from '../store/queries/price-history.ts';
+
 /** A drill-down view on the stack. */
 export type DetailRoute =
   | { kind: 'wallet'; wallet: string; name: string; cursor: TableCursor }
-  | { kind: 'market'; conditionId: string; title: string; cursor: TableCursor };
+  | { kind: 'market'; conditionId: string; title: string; cursor: TableCursor; range?: ChartRange };
 
 /** The whole UI state. */
 export interface UiState {
@@ -77,7 +79,8 @@ export type UiMsg =
   | { type: 'board'; board: BoardChoice }
   | { type: 'filterEditing'; on: boolean }
   | { type: 'help'; on: boolean }
-  | { type: 'flash'; text: string; at: number };
+  | { type: 'flash'; text: string; at: number }
+  | { type: 'route'; update: (r: DetailRoute) => DetailRoute };
 
 const next = <T,>(list: readonly T[], current: T): T => list[(list.indexOf(current) + 1) % list.length] ?? current;
 
@@ -112,5 +115,9 @@ export function reduce(s: UiState, m: UiMsg): UiState {
       return { ...s, help: m.on };
     case 'flash':
       return { ...s, flash: { text: m.text, at: m.at } };
+    case 'route': {
+      const top = s.stack[s.stack.length - 1];
+      return top ? { ...s, stack: [...s.stack.slice(0, -1), m.update(top)] } : s;
+    }
   }
 }

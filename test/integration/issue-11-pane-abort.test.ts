@@ -122,7 +122,7 @@ describe('issue-11 every pane and view passes its signal to the store', () => {
     const defs: SliceDef[] = [
       ...PANES.flatMap((p) => p.slices(ctx)),
       walletView('0x' + '1'.repeat(40), 'w', createTheme(false)).slice(ctx),
-      marketView('0x' + 'a'.repeat(64), 'm').slice(ctx),
+      marketView('0x' + 'a'.repeat(64), 'm', createTheme(false)).slice(ctx),
     ];
     for (const def of defs) {
       seen.length = 0;

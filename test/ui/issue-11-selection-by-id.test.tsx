@@ -83,6 +83,6 @@ describe('issue-11 the selection stays on its row', () => {
     const position = (n: number) => ({ conditionId: `0x${n}`, title: `m${n}`, slug: '', outcome: 'Yes', size: 1, avgPrice: 0.5, curPrice: 0.5, value: n, cashPnl: 1, percentPnl: 1, realizedPnl: 0, updatedAt: NOW });
     staysOn([position(1), position(2), position(3)], [position(4)], 2, walletView(W.alpha, 'AlphaWhale', theme) as never);
     const holder = (n: number) => ({ conditionId: M.btc, wallet: wallet(n), name: '', outcomeIndex: n % 2, outcome: n % 2 ? 'No' : 'Yes', amount: n, snapshotAt: NOW });
-    staysOn([holder(1), holder(2), holder(3)], [holder(4)], 1, marketView(M.btc, 'BTC') as never);
+    staysOn([holder(1), holder(2), holder(3)], [holder(4)], 1, marketView(M.btc, 'BTC', theme) as never);
   });
 });

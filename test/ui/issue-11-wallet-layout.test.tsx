@@ -37,7 +37,7 @@ describe('issue-11 the wallet view at small sizes', () => {
     // 160×45: everything, the table gets the rest.
     expect(layoutDetail(36, lines, 112, footer)).toMatchObject({ footerRows: 5, tableHeight: 24 });
     // 80×24 (15 lines): footer gone, header whole, the table 10 lines = 8 rows.
-    expect(layoutDetail(15, lines, 112, footer)).toEqual({ header: lines.map((l) => l.segments), footerRows: 0, tableHeight: 10 });
+    expect(layoutDetail(15, lines, 112, footer)).toEqual({ header: lines.map((l) => l.segments), footerRows: 0, tableHeight: 10, panelLines: 0 });
     // 60×20 (11 lines): the bio (5) goes too.
     expect(layoutDetail(11, lines, 112, footer).header.map((s) => s[0]!.text)).toEqual(['p1', 'p2', 'p3', 'p4']);
     // 60×16 (7 lines): only who it is, and the table.

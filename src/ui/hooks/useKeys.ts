@@ -9,6 +9,7 @@ import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
 import { splitKeys } from './key-chunks.ts';
 import { CATEGORIES, ORDERS, PERIODS, cycle, toTop, type TabIndex, type UiMsg, type UiState } from '../state.ts';
 import { errorMessage } from '../../lib/error-message.ts';
+import { CHART_RANGES, DEFAULT_CHART_RANGE } from '../../store/queries/price-history.ts';
 
 /** What the key handler acts on. */
 export interface KeyDeps {
@@ -148,6 +149,8 @@ function act(press: Press, action: Action, arg: number | undefined): void {
       return data.stepRefresh(1);
     case 'watch':
       return void watch(press);
+    case 'chartRange':
+      return dispatch({ type: 'route', update: (r) => (r.kind === 'market' ? { ...r, range: cycle(CHART_RANGES, r.range ?? DEFAULT_CHART_RANGE) } : r) });
   }
 }
 

@@ -21,6 +21,12 @@ export interface FooterNeed {
   chrome: number;
 }
 
+/** The block above the table: the lines it wants and the fewest still worth drawing. */
+export interface PanelNeed {
+  lines: number;
+  minLines: number;
+}
+
 /** The lines each part gets. */
 export interface DetailLayout {
   header: Segment[][];
@@ -28,6 +34,8 @@ export interface DetailLayout {
   tableHeight: number;
   /** Rows of the footer block; 0 = not shown. */
   footerRows: number;
+  /** Lines of the panel above the table; 0 = not shown. */
+  panelLines: number;
 }
 
 /** Lines a table takes besides its rows (the heading and the state line below). */
@@ -36,23 +44,27 @@ export const TABLE_CHROME = 2;
 export const MIN_TABLE_ROWS = 5;
 
 /** Shares `height` lines between `header`, a table of `tableRows` rows and `footer` (see the module comment). */
-export function layoutDetail(height: number, header: readonly HeaderLine[], tableRows: number, footer: FooterNeed | null): DetailLayout {
+export function layoutDetail(height: number, header: readonly HeaderLine[], tableRows: number, footer: FooterNeed | null, panel: PanelNeed | null = null, minTableRows = MIN_TABLE_ROWS): DetailLayout {
   let kept = [...header];
   let footerRows = footer && footer.rows >= footer.minRows ? footer.rows : 0;
-  const tableMin = Math.max(1, Math.min(tableRows, MIN_TABLE_ROWS)) + TABLE_CHROME;
-  const need = (): number => kept.length + tableMin + (footerRows > 0 ? footerRows + (footer?.chrome ?? 0) : 0);
+  let panelLines = panel ? panel.lines : 0;
+  const tableMin = Math.max(1, Math.min(tableRows, minTableRows)) + TABLE_CHROME;
+  const need = (): number => kept.length + panelLines + tableMin + (footerRows > 0 ? footerRows + (footer?.chrome ?? 0) : 0);
   while (need() > height) {
     if (footer && footerRows > footer.minRows) footerRows -= 1;
     else if (footerRows > 0) footerRows = 0;
+    else if (panel && panelLines > panel.minLines) panelLines -= 1;
     else if (kept.some((l) => l.priority > 1)) {
       const worst = kept.reduce((a, b) => (b.priority >= a.priority ? b : a));
       kept = kept.filter((l) => l !== worst);
-    } else break;
+    } else if (panelLines > 0) panelLines = 0;
+    else break;
   }
   const footerLines = footerRows > 0 ? footerRows + (footer?.chrome ?? 0) : 0;
   return {
     header: kept.map((l) => l.segments),
-    tableHeight: Math.max(1 + TABLE_CHROME, height - kept.length - footerLines),
+    tableHeight: Math.max(1 + TABLE_CHROME, height - kept.length - footerLines - panelLines),
     footerRows,
+    panelLines,
   };
 }

@@ -1,6 +1,6 @@
 import type React from 'react';
 import type { ColumnSpec } from '../components/columns.ts';
-import type { FooterNeed, HeaderLine } from './layout.ts';
+import type { FooterNeed, HeaderLine, PanelNeed } from './layout.ts';
 import type { SliceDef } from '../data/slice.ts';
 import type { DetailRoute } from '../state.ts';
 import type { PaneContext, WatchTarget } from '../panes/types.ts';
@@ -27,5 +27,17 @@ export interface DetailSpec<D, T> {
     need(detail: D): FooterNeed | null;
     render(detail: D, now: number, width: number, rows: number): React.JSX.Element;
   };
+  /**
+   * Optional block between the header and the table (the market's chart, book and trades): how many lines it
+   * wants and how few are still worth drawing; it gives way after the footer, before the header lines.
+   */
+  panel?: {
+    need(detail: D, width: number): PanelNeed | null;
+    render(detail: D, now: number, width: number, lines: number): React.JSX.Element;
+  };
+  /** Rows the table keeps before the panel gives way (default MIN_TABLE_ROWS). */
+  minTableRows?: number;
   empty: string;
+  /** What an empty table says for this detail (e.g. "fetching…"); default {@link empty}. */
+  emptyFor?(detail: D | undefined): string;
 }

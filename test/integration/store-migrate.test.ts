@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/types.ts';
 const ALL_TABLES = [
   'board_latest',
   'board_latest_source',
+  'demo_world',
   'elite_trade_attributions',
   'fired_signals',
   'job_runs',

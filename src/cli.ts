@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './lib/package-root.ts';
 import { ConfigError, helpText, parseCli } from './config/index.ts';
 import { processOutput } from './commands/output.ts';
 import { errorMessage } from './lib/error-message.ts';
@@ -11,7 +13,7 @@ import { main } from './main.ts';
  * this file alone calls `process.exit`, so a socket or timer left open by a library never keeps a finished
  * program alive. A bad flag or value is one line on stderr and exit code 2.
  */
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 const out = processOutput();
 
 let code = 0;

@@ -306,6 +306,21 @@ function clientLog(logger: Logger): NonNullable<ClickHouseClientConfigOptions['l
   return { LoggerClass: ForwardingLogger, level: ClickHouseLogLevel.WARN };
 }
 
+/** The message when the embedded store is chosen and chdb is not installed (a server-mode image skips it). */
+export const CHDB_MISSING_MESSAGE =
+  "the embedded store needs chdb, an optional dependency that is not installed: run `npm install chdb` in whaletop's directory, or use a ClickHouse server with --clickhouse-url";
+
+/** chDB's connection module, or a clear StoreError when chdb (or its native library) is not installed. */
+async function loadChdb(): Promise<typeof import('chdb/connection')> {
+  try {
+    return await import('chdb/connection');
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new StoreError('STORE_ENGINE_MISSING', CHDB_MISSING_MESSAGE, { cause: err });
+    throw err;
+  }
+}
+
 async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
   const dir = resolve(dataDir);
   let client: ClickHouseClient;
@@ -316,7 +331,7 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Store> {
     const misplaced = misplacedFile(dir);
     if (misplaced) throw new StoreError(misplaced.code, misplaced.message);
     // Loaded on demand: a server store (and any module importing this file) never loads the native engine.
-    const { createChdbConnection } = await import('chdb/connection');
+    const { createChdbConnection } = await loadChdb();
     // chDB implements the Connection interface of @clickhouse/client-common 1.23.0, structurally the same as the
     // one bundled in @clickhouse/client 1.23.1 but declared in another package, hence the cast.
     const connection = createChdbConnection({ path: dir }) as unknown as ClickHouseClientConfigOptions['connection'];

@@ -10,6 +10,8 @@ export type StoreErrorCode =
   | 'STORE_CLOSED'
   /** The server did not answer (connection refused/reset, timeout, DNS). */
   | 'STORE_UNREACHABLE'
+  /** The embedded store was chosen but chdb (an optional dependency) is not installed. */
+  | 'STORE_ENGINE_MISSING'
   /** The embedded engine could not be opened and none of the causes below was found. */
   | 'STORE_OPEN_FAILED'
   /** Another live process holds the embedded data directory (chDB's `status` lock). */

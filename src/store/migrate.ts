@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../lib/package-root.ts';
 import type { Logger } from '../lib/log.ts';
 import { chTime } from './time.ts';
 import { StoreError } from './errors.ts';
 import type { Store } from './types.ts';
 import { errorMessage } from '../lib/error-message.ts';
 
-/** `<repo>/schema`, resolved from this file so it works from any working directory. */
-export const DEFAULT_SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema');
+/** `<repo>/schema`, found from this module so it works from any working directory, under tsx or built. */
+export const DEFAULT_SCHEMA_DIR = join(packageRoot(), 'schema');
 
 /** Migration files are `NNN_<what>.sql`; NNN is the version, applied in ascending order. */
 const MIGRATION_FILE = /^(\d+)_([A-Za-z0-9_\-]+)\.sql$/;

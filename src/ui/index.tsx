@@ -11,10 +11,8 @@ import type { Store } from '../store/types.ts';
 import { App } from './App.tsx';
 import { PaneDataStore } from './data/pane-store.ts';
 import { Ticker } from './data/ticker.ts';
-import { installRowCachedOutput } from './ink/row-cached-output.ts';
-
-// Before any frame: Ink's Output with rows cached across frames (see the module).
-await installRowCachedOutput();
+import { reportInkPatch } from './ink/patch-status.ts';
+import type { Logger } from '../lib/log.ts';
 
 /** Options of the UI. */
 export interface UiOptions {
@@ -38,6 +36,8 @@ export interface RenderDeps {
   clock?: { now(): number };
   /** Route stray console output above the frame (default true; off under test runners that replace console). */
   patchConsole?: boolean;
+  /** Where the UI reports that Ink's patch is not active (once per process). */
+  logger?: Logger;
   /** Runs every failed sync job now, ignoring backoff (the `r` key); returns the jobs retried. */
   retryFailedJobs?: () => string[];
 }
@@ -62,6 +62,7 @@ export function createUi(deps: Omit<RenderDeps, 'stdout' | 'stdin' | 'patchConso
 
 /** Renders the UI on the terminal. */
 export function renderApp(deps: RenderDeps): UiHandle {
+  if (deps.logger) reportInkPatch(deps.logger);
   const { element, data } = createUi(deps);
   const instance = render(element, {
     ...(deps.stdout ? { stdout: deps.stdout } : {}),

@@ -1,28 +1,36 @@
 import chalk from 'chalk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestStore, openTestStore, type TestStore } from '../helpers/store.ts';
-import { inkOwnGet, installRowCachedOutput, rowCachedGet, type InkOutput } from '../../src/ui/ink/row-cached-output.ts';
+import { inkPatchStatus } from '../../src/ui/ink/patch-status.ts';
 import { seedDashboard } from './helpers/seed.ts';
 import { waitForText } from './helpers/frames.ts';
 import { KEY, mountApp, press } from './helpers/mount.ts';
 
-type Get = (this: InkOutput) => { output: string; height: number };
-type OutputCtor = new (o: { width: number; height: number }) => InkOutput & {
+/** The fields of Ink's (private) Output class that these tests use; the patch adds `getUncached`, Ink's own get. */
+interface InkOutput {
+  width: number;
+  height: number;
   write(x: number, y: number, text: string, o: { transformers: ((s: string, i: number) => string)[] }): void;
   clip(c: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
   unclip(): void;
   get: Get;
-};
+  getUncached: Get;
+}
+type Get = (this: InkOutput) => { output: string; height: number };
+type OutputCtor = new (o: { width: number; height: number }) => InkOutput;
 
 let Output: OutputCtor;
+let rowCachedGet: Get;
 let inkGet: Get;
 
 beforeAll(async () => {
-  expect(await installRowCachedOutput()).toBe(true);
+  // The same Output module Ink's renderer imports: Ink keeps it private, so it is reached beside Ink's entry point.
   const entry = import.meta.resolve('ink');
   Output = ((await import(new URL('./output.js', entry).href)) as { default: OutputCtor }).default;
-  inkGet = (await inkOwnGet()) as Get;
-  expect(Output.prototype.get).toBe(rowCachedGet);
+  expect(inkPatchStatus().active).toBe(true);
+  rowCachedGet = Output.prototype.get;
+  inkGet = Output.prototype.getUncached;
+  expect(typeof inkGet).toBe('function');
   expect(inkGet).not.toBe(rowCachedGet);
 });
 
@@ -71,7 +79,7 @@ function frameOps(out: InstanceType<OutputCtor>, rnd: () => number): void {
   }
 }
 
-describe("Ink's Output with rows cached across frames", () => {
+describe("Ink's Output with rows cached across frames (patches/ink+6.8.0.patch)", () => {
   it('gives byte-for-byte the same frame as Ink on generated writes, clips, wide characters and transformers', () => {
     for (let seed = 1; seed <= 300; seed++) {
       // Each frame twice: the second time every row comes from the cache.
@@ -130,6 +138,22 @@ describe("Ink's Output with rows cached across frames", () => {
       }
       expect(mismatches).toEqual([]);
       expect(checked).toBeGreaterThan(10);
+    });
+
+    it('serves most rows of a refresh from the cache on the real App', async () => {
+      const { info } = inkPatchStatus() as { active: true; info: { rowCache: { hits: number; misses: number } } };
+      const before = { ...info.rowCache };
+      const app = mountApp(store, { columns: 160, rows: 45 });
+      try {
+        await waitForText(app.lastFrame, 'AlphaWhale');
+        for (const key of ['j', 'j', 'k', 'k', 'j']) await press(app.stdin, key);
+      } finally {
+        app.done();
+      }
+      const hits = info.rowCache.hits - before.hits;
+      const misses = info.rowCache.misses - before.misses;
+      // A cursor move changes two rows of 45.
+      expect(hits).toBeGreaterThan(misses * 3);
     });
   });
 });

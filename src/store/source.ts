@@ -54,10 +54,12 @@ export function mixedSourceMessage(claim: Extract<SourceClaim, { ok: false }>, w
 }
 
 /**
- * Tables a demo store keeps when its world changes: the store's own bookkeeping and the trader's watchlists (the
+ * Tables a demo store keeps when its world changes: the store's own bookkeeping, the trader's watchlists and follows (the
  * same seed gives the same wallets and markets, so a pin still means something).
  */
-export const KEPT_ACROSS_DEMO_WORLDS: readonly string[] = ['schema_migrations', 'store_source', 'demo_world', 'watchlist_markets', 'watchlist_wallets'];
+export const KEPT_ACROSS_DEMO_WORLDS: readonly string[] = [
+  'schema_migrations', 'store_source', 'demo_world', 'watchlist_markets', 'watchlist_wallets', 'followed_wallets',
+];
 
 /** Every data table of the current database (MergeTree family, materialised views' targets included). */
 const DATA_TABLES_SQL = `

@@ -7,28 +7,16 @@ import { openStore } from '../../src/store/client.ts';
 import { DEFAULT_SCHEMA_DIR, MigrationError, listMigrations, migrate } from '../../src/store/migrate.ts';
 import type { Store } from '../../src/store/types.ts';
 
+/**
+ * Every table and view the schema files create (read from schema/, so a new migration needs no edit here), plus
+ * schema_migrations, which migrate() creates itself.
+ */
 const ALL_TABLES = [
-  'board_latest',
-  'board_latest_source',
-  'elite_trade_attributions',
-  'fired_signals',
-  'job_runs',
-  'market_holders',
-  'markets',
-  'price_snapshots_10s',
   'schema_migrations',
-  'store_source',
-  'sync_state',
-  'trader_profiles',
-  'trader_rankings',
-  'wallet_activity',
-  'wallet_names',
-  'wallet_names_source',
-  'wallet_positions',
-  'wallet_sync_metadata',
-  'watchlist_markets',
-  'watchlist_wallets',
-];
+  ...listMigrations(DEFAULT_SCHEMA_DIR).flatMap((m) =>
+    [...m.sql.matchAll(/CREATE\s+(?:TABLE|MATERIALIZED VIEW|VIEW|DICTIONARY)\s+IF\s+NOT\s+EXISTS\s+([A-Za-z0-9_]+)/gi)].map((x) => x[1]!),
+  ),
+].sort();
 
 describe('migrate', () => {
   let dataDir: string;

@@ -23,7 +23,7 @@ describe('panes render from a real store', () => {
       expect(text).toContain('whaletop · demo (simulator)');
       expect(text).toContain('Tracked Wallets 3 │ Whale Trades (24h) 3 │ Total Positions 4 │ Markets Held 2');
       expect(text).toContain('1 Leaderboard (3)');
-      expect(lineWith(frame, '#1')).toMatch(/›\s+#1 AlphaWhale\s+\+\$1\.2M\s+\$9\.9M \[✓\] @alphawhale/);
+      expect(lineWith(frame, '#1')).toMatch(/›\s+#1 AlphaWhale\s+\+\$1\.2M\s+—\s+—\s+\$9\.9M \[✓\] @alphawhale/);
       expect(lineWith(frame, '#3')).toContain('0x3333…3333');
       expect(text).not.toContain('GoneGuy');
       // PnL carries meaning in colour: green for gains, red for losses.

@@ -16,6 +16,10 @@ export interface LeaderboardRow {
   xUsername: string;
   /** Epoch ms of the snapshot the row comes from. */
   snapshotAt: number;
+  /** The wallet's grade over every market (issue 13): '' below the minimum sample or not scored yet. */
+  grade: string;
+  /** Its shrunk omega; null when not scored yet. */
+  omega: number | null;
 }
 
 /** Filters of {@link getLeaderboard}. */
@@ -28,7 +32,9 @@ export interface LeaderboardParams {
   search?: string;
 }
 
-interface RawRow extends Omit<LeaderboardRow, 'verified'> {
+interface RawRow extends Omit<LeaderboardRow, 'verified' | 'omega'> {
+  omega: number;
+  scored: number;
   verified: number;
 }
 
@@ -45,7 +51,8 @@ export async function getLeaderboard(store: Store, params: LeaderboardParams = {
     search: (params.search ?? '').trim(),
   };
   const rows = await store.query<RawRow>(
-    `SELECT proxy_wallet AS wallet, user_name AS name, profile_image AS profileImage, rank,
+    `SELECT board.*, s.grade AS grade, s.omega_shrunk AS omega, s.scored AS scored FROM (
+     SELECT proxy_wallet AS wallet, user_name AS name, profile_image AS profileImage, rank,
             category, time_period AS period, order_by AS orderBy, pnl, volume,
             verified_badge AS verified, x_username AS xUsername, ${toMs('snapshot_time')} AS snapshotAt
      FROM trader_rankings FINAL
@@ -57,9 +64,22 @@ export async function getLeaderboard(store: Store, params: LeaderboardParams = {
             OR startsWith(proxy_wallet, lower({search:String})))
      ORDER BY rank ASC, snapshot_time DESC
      LIMIT 1 BY rank
-     LIMIT {limit:UInt32}`,
+     LIMIT {limit:UInt32}
+     ) AS board
+     LEFT JOIN (
+       SELECT proxy_wallet, grade, omega_shrunk, 1 AS scored FROM wallet_scores FINAL
+       WHERE category = 'OVERALL' AND proxy_wallet IN (
+         SELECT proxy_wallet FROM trader_rankings
+         WHERE category = {category:String} AND time_period = {period:String} AND order_by = {orderBy:String})
+     ) AS s ON s.proxy_wallet = board.wallet
+     ORDER BY board.rank`,
     bound,
     signal,
   );
-  return rows.map((r) => ({ ...r, rank: Number(r.rank), verified: Number(r.verified) === 1 }));
+  return rows.map(({ scored, ...r }) => ({
+    ...r,
+    rank: Number(r.rank),
+    verified: Number(r.verified) === 1,
+    omega: Number(scored) === 1 ? r.omega : null,
+  }));
 }

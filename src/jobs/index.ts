@@ -79,4 +79,7 @@ const START_PREREQUISITES: Readonly<Record<SyncJobName, readonly string[]>> = {
   'holder-sync': ['market-sync'],
   'position-sync': ['leaderboard-sync'],
   'profile-enricher': ['leaderboard-sync'],
+  'closed-position-sync': ['leaderboard-sync'],
+  'resolution-sync': ['market-sync'],
+  'wallet-scores': ['resolution-sync'],
 };

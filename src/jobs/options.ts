@@ -5,7 +5,16 @@
 import type { Config } from '../config/index.ts';
 
 /** The five sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest). */
-export const SYNC_JOB_NAMES = ['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher'] as const;
+export const SYNC_JOB_NAMES = [
+  'market-sync',
+  'leaderboard-sync',
+  'holder-sync',
+  'position-sync',
+  'profile-enricher',
+  'closed-position-sync',
+  'resolution-sync',
+  'wallet-scores',
+] as const;
 /** One sync job's name. */
 export type SyncJobName = (typeof SYNC_JOB_NAMES)[number];
 
@@ -46,6 +55,12 @@ export interface SyncOptions {
    * (watermarks do not advance, positions are not tombstoned).
    */
   incompleteRefetches: number;
+  /** Closed positions read per wallet per closed-position-sync run, newest first (50 per page). */
+  closedPositionsMaxPerWallet: number;
+  /** Markets asked about per resolution-sync run (100 per Gamma request). */
+  resolutionSyncMax: number;
+  /** Every this many wallet-scores runs is a full recompute (fresh prior, every wallet's age); the rest are incremental. */
+  walletScoresFullEvery: number;
 }
 
 /** The defaults. */
@@ -56,6 +71,9 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
     'holder-sync': '*/15 * * * *',
     'position-sync': '*/5 * * * *',
     'profile-enricher': '*/10 * * * *',
+    'closed-position-sync': '*/15 * * * *',
+    'resolution-sync': '*/10 * * * *',
+    'wallet-scores': '* * * * *',
   },
   timeoutsMs: {
     'market-sync': 5 * 60_000,
@@ -63,6 +81,9 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
     'holder-sync': 10 * 60_000,
     'position-sync': (4 * 60 + 30) * 1000,
     'profile-enricher': 5 * 60_000,
+    'closed-position-sync': 14 * 60_000,
+    'resolution-sync': 9 * 60_000,
+    'wallet-scores': 55_000,
   },
   leaderboardMaxResults: 200,
   holderSyncTopMarkets: 50,
@@ -76,6 +97,9 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   concurrency: 24,
   commitBatchWallets: 50,
   incompleteRefetches: 3,
+  closedPositionsMaxPerWallet: 200,
+  resolutionSyncMax: 1000,
+  walletScoresFullEvery: 60,
 };
 
 /** Merges partial options over the defaults (schedules and timeouts per key). */
@@ -96,6 +120,7 @@ export function syncOptionsFromConfig(config: Config): Partial<SyncOptions> {
     trackedWalletMax: config.trackedWalletMax,
     profileBatchSize: config.profileBatchSize,
     schedules: {
+      ...DEFAULT_SYNC_OPTIONS.schedules,
       'market-sync': config.marketSyncCron,
       'leaderboard-sync': config.leaderboardSyncCron,
       'holder-sync': config.holderSyncCron,

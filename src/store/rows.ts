@@ -269,6 +269,33 @@ export const walletSyncMetadataRowSchema = z.strictObject({
   updated_at: time.optional(),
 });
 
+/** closed_positions: one row per (wallet, market, outcome) closed by sale or redemption (schema/010). */
+export const closedPositionRowSchema = z.strictObject({
+  proxy_wallet: str,
+  condition_id: str,
+  asset: str.optional(),
+  outcome: str.optional(),
+  outcome_index: uint(16).optional(),
+  avg_price: f64.optional(),
+  total_bought: f64.optional(),
+  realized_pnl: f64.optional(),
+  cur_price: f64.optional(),
+  title: str.optional(),
+  market_slug: str.optional(),
+  closed_at: time,
+  updated_at: time.optional(),
+});
+
+/** market_resolutions: how a market resolved, per outcome payout (schema/011). */
+export const marketResolutionRowSchema = z.strictObject({
+  condition_id: str,
+  winning_index: z.int().min(-1).max(32_767).optional(),
+  payouts: z.array(f64),
+  resolved_at: time,
+  source: z.enum(['gamma', 'ws']).optional(),
+  updated_at: time.optional(),
+});
+
 /** Validators by table name, for `new BatchedWriter(store, { validators: ROW_VALIDATORS })`. */
 export const ROW_VALIDATORS = {
   trader_rankings: traderRankingRowSchema,
@@ -285,6 +312,8 @@ export const ROW_VALIDATORS = {
   watchlist_markets: watchlistMarketRowSchema,
   watchlist_wallets: watchlistWalletRowSchema,
   wallet_sync_metadata: walletSyncMetadataRowSchema,
+  closed_positions: closedPositionRowSchema,
+  market_resolutions: marketResolutionRowSchema,
 } as const;
 
 /** A table that has a row validator. */

@@ -151,7 +151,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
         polymarket,
         wsUrl: urls.ws,
         logger: logger.child({ part: 'live' }),
-        options: { maxWatchedMarkets: config.watchlistMaxMarkets, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
+        options: { maxWatchedMarkets: config.watchlistMaxMarkets, eliteMinGrade: config.eliteMinGrade, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
         alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
       }))
     : null;

@@ -165,6 +165,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
         logger: logger.child({ part: 'live' }),
         options: {
           maxWatchedMarkets: config.watchlistMaxMarkets,
+          eliteMinGrade: config.eliteMinGrade,
           alertBell: config.alertBell,
           alertWebhookUrl: config.alertWebhook ?? '',
           minConfidence: config.alertMinConfidence,

@@ -47,6 +47,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'profile-enricher-cron', key: 'profileEnricherCron', takesValue: true, env: 'PROFILE_ENRICHER_CRON', help: "profile-enricher schedule (default '*/10 * * * *')" },
   { flag: 'no-live', key: 'live', takesValue: false, sets: false, help: 'do not start the WebSocket feed and live signals' },
   { flag: 'watchlist-max', key: 'watchlistMaxMarkets', takesValue: true, env: 'WATCHLIST_MAX_MARKETS', help: 'markets watched by the live feed (default 100)' },
+  { flag: 'elite-min-grade', key: 'eliteMinGrade', takesValue: true, env: 'WHALETOP_ELITE_MIN_GRADE', help: 'live signals: lowest wallet grade that counts as elite (S, A, B, C, D, F; default A)' },
   { flag: 'alert-bell', key: 'alertBell', takesValue: false, env: 'WHALETOP_ALERT_BELL', help: 'ring the terminal bell on every alert sent' },
   { flag: 'alert-webhook', key: 'alertWebhook', takesValue: true, env: 'WHALETOP_ALERT_WEBHOOK', help: 'POST every alert sent as JSON to this URL (redirects never followed)' },
   { flag: 'alert-min-confidence', key: 'alertMinConfidence', takesValue: true, env: 'WHALETOP_ALERT_MIN_CONFIDENCE', help: 'lowest signal confidence that alerts: LOW | MEDIUM | HIGH (default HIGH)' },

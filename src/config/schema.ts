@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { GRADES } from '../store/metrics/grades.ts';
 
 /**
  * The one schema for all configuration: every flag and environment variable lands here, is coerced and checked
@@ -96,6 +97,8 @@ export const ConfigSchema = z.object({
   live: z.boolean().default(true),
   watchlistMaxMarkets: z.coerce.number().int().min(1).max(5000).default(100),
   alertBell: boolish.default(false),
+  // Grades are upper-case letters; `--elite-min-grade a` means the same.
+  eliteMinGrade: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.enum(GRADES, { message: `expected one of ${GRADES.join(', ')}` })).default('A'),
   alertWebhook: url.optional(),
   alertMinConfidence: z.enum(['LOW', 'MEDIUM', 'HIGH']).default('HIGH'),
   /** Comma list of market categories that alert, upper-cased; empty = every category. */

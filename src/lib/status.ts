@@ -38,6 +38,8 @@ export interface FeedStatus {
   reconnects: number;
   signalsFired: number;
   lastError: string | null;
+  /** Which wallets count as elite, as the status line says it ("elite: grade ≥ A (12)", "… PnL board … (no grades yet)"). */
+  elite?: string;
 }
 
 /** Where the data comes from: Polymarket itself, the built-in simulator, or (for the header) a custom URL. */

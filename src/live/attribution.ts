@@ -99,6 +99,29 @@ export class AttributionPoller {
   }
 
   /**
+   * Polls only `ids` (one request per `marketsPerRequest` of them), at once: a market whose momentum just started
+   * must not wait for the next full poll to learn whose fills moved it. Shares watermarks and de-duplication
+   * with {@link poll}, so the two may overlap without recording a fill twice.
+   */
+  async pollMarkets(ids: readonly string[], now: number, signal?: AbortSignal): Promise<void> {
+    if (!this.loaded) await this.loadWatermarks();
+    const watched = new Set(this.markets);
+    const wanted = [...new Set(ids)].filter((id) => watched.has(id));
+    const size = Math.max(1, this.deps.options.marketsPerRequest);
+    for (let i = 0; i < wanted.length; i += size) {
+      if (signal?.aborted) return;
+      const batch = wanted.slice(i, i + size);
+      try {
+        await this.pollBatch(batch, now, signal);
+      } catch (err) {
+        if (signal?.aborted) return;
+        this.deps.logger.warn('momentum-start trades poll failed', { markets: batch.length, err });
+      }
+    }
+    this.saveWatermarks();
+  }
+
+  /**
    * Followed wallets' own fills (/trades?user=), so a trade in a market nobody watches yet is seen in the same
    * poll; one request per followed wallet, the newest page only (a poll every few seconds cannot miss a page of
    * one wallet's fills). Watermarks per wallet in sync_state (scope follow_trades_wm).

@@ -12,13 +12,15 @@ import { readRecentAlerts } from '../store/queries/alerts.ts';
 import type { FollowAlertSettings } from '../store/state/followed-wallets.ts';
 import { AttributionPoller } from './attribution.ts';
 import { MarketFeed } from './feed.ts';
-import type { TokenMeta } from './feed.ts';
+import type { FeedListener, TokenMeta } from './feed.ts';
 import type { MomentumConfig } from './momentum.ts';
 import { DEFAULT_LIVE_OPTIONS } from './options.ts';
 import type { LiveOptions } from './options.ts';
 import { OutcomeTracker } from './outcomes.ts';
+import { EliteSelector, eliteBasisText } from './elite-set.ts';
 import { SignalEngine, signalRow } from './signals.ts';
 import type { SentAlert } from './alert-service.ts';
+import type { FiredSignal, SignalConfig } from './signals.ts';
 import { BoundaryTicker, snapshotRows } from './snapshotter.ts';
 import { bookLevelRows } from './book-levels.ts';
 import { refreshWatchlist } from './watchlist.ts';
@@ -69,6 +71,30 @@ export function momentumConfig(o: LiveOptions): MomentumConfig {
   };
 }
 
+/** Builds the signal engine's config out of the flat options. */
+export function signalConfig(o: LiveOptions): SignalConfig {
+  return {
+    momentum: momentumConfig(o),
+    eliteWindowMs: o.eliteWindowMs,
+    eliteMinVelocityCentsPerMin: o.eliteMinVelocityCentsPerMin,
+    eliteMinTradeUsd: o.eliteMinTradeUsd,
+    momentumStartCentsPerMin: o.momentumStartCentsPerMin,
+    cooldownMs: o.signalCooldownMs,
+    evaluateEveryMs: o.evaluateEveryMs,
+  };
+}
+
+/**
+ * How the feed drives the engine: every price change is evaluated at once (issue 13: a burst must not wait for
+ * the next 10 s snapshot nor a throttle); trade prints, which move no price, at most every `evaluateEveryMs`.
+ */
+export function evaluateOnFeed(engine: Pick<SignalEngine, 'evaluate'>): FeedListener {
+  return {
+    onMid: (s, at) => engine.evaluate(s.marketId, at, true),
+    onTrade: (s, _t, at) => engine.evaluate(s.marketId, at),
+  };
+}
+
 /**
  * Creates the live feed: watchlist → WebSocket pool → books → 10 s snapshots and momentum → signals (with elite
  * attribution from Data API /trades) → fired_signals, outcome tracking and alerts.
@@ -113,14 +139,38 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
     write: (s) => writer.write('fired_signals', [signalRow(s)]),
     logger,
   });
+  const eliteSelector = new EliteSelector(
+    {
+      minGrade: o.eliteMinGrade,
+      gradeCategory: o.eliteCategory,
+      board: { category: o.eliteCategory, timePeriod: o.eliteTimePeriod, orderBy: o.eliteOrderBy },
+      boardTopN: o.eliteTopN,
+    },
+    logger,
+  );
+  // Momentum-start polls: one in flight, markets that start meanwhile wait in `startQueue` for the next one.
+  const startQueue = new Set<string>();
+  const lastStartPoll = new Map<string, number>();
+  let startPolling: Promise<void> | null = null;
+  const pollStarted = (marketId: string, now: number): void => {
+    const prev = lastStartPoll.get(marketId);
+    if (prev !== undefined && now - prev < o.momentumPollGapMs) return;
+    lastStartPoll.set(marketId, now);
+    startQueue.add(marketId);
+    startPolling ??= (async () => {
+      while (startQueue.size > 0 && !abort.signal.aborted) {
+        const ids = [...startQueue];
+        startQueue.clear();
+        await attribution.pollMarkets(ids, clock.now(), abort.signal);
+      }
+    })()
+      .catch((err: unknown) => logger.warn('momentum-start poll failed', { err }))
+      .finally(() => (startPolling = null));
+  };
   const engine = new SignalEngine({
-    config: {
-      momentum: momentumConfig(o),
-      eliteWindowMs: o.eliteWindowMs,
-      eliteMinVelocityCentsPerMin: o.eliteMinVelocityCentsPerMin,
-      eliteMinTradeUsd: o.eliteMinTradeUsd,
-      cooldownMs: o.signalCooldownMs,
-      evaluateEveryMs: o.evaluateEveryMs,
+    config: signalConfig(o),
+    onMomentumStart: (marketId, now) => {
+      if (started && !stopping) pollStarted(marketId, now);
     },
     market: (id) => {
       const m = markets.get(id);
@@ -151,10 +201,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       connectSpacingMs: o.connectSpacingMs,
       maxSpreadForMomentum: o.maxSpreadForMomentum,
     },
-    {
-      onMid: (s, at) => engine.evaluate(s.marketId, at),
-      onTrade: (s, _t, at) => engine.evaluate(s.marketId, at),
-    },
+    evaluateOnFeed(engine),
     clock,
     logger,
   );
@@ -222,6 +269,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       reconnects: s.reconnects,
       signalsFired: engine.firedCount,
       lastError: lastError ?? s.lastError,
+      elite: eliteBasisText(eliteSelector.last, o.eliteTopN),
     };
   };
 
@@ -236,6 +284,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
         maxMarkets: o.maxWatchedMarkets,
       },
       clock.now(),
+      await eliteSelector.select(deps.store),
     );
     markets = new Map(state.markets.map((m) => [m.marketId, m]));
     const tokens = new Map<string, TokenMeta>();
@@ -244,7 +293,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
     attribution.setMarkets([...markets.keys()]);
     attribution.setWallets(state.wallets);
     followed = new Map(state.followed.map((f) => [f.wallet, f]));
-    logger.info('watchlist refreshed', { markets: markets.size, tokens: tokens.size, wallets: state.wallets.size, added: state.added, removed: state.removed });
+    logger.info('watchlist refreshed', { elite: eliteBasisText(eliteSelector.last, o.eliteTopN), markets: markets.size, tokens: tokens.size, wallets: state.wallets.size, added: state.added, removed: state.removed });
   };
 
   const refresh = async (): Promise<void> => {
@@ -314,7 +363,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       abort.abort(new Error('live feed stopped'));
       ticker.stop();
       if (statusTimer) clearInterval(statusTimer);
-      await Promise.allSettled([feed.stop(), ...loops, refreshing ?? Promise.resolve()]);
+      await Promise.allSettled([feed.stop(), ...loops, refreshing ?? Promise.resolve(), startPolling ?? Promise.resolve()]);
       notify();
     },
     status,

@@ -1,3 +1,4 @@
+import type { Grade } from '../store/metrics/grades.ts';
 import { DEFAULT_MOMENTUM_CONFIG } from './momentum.ts';
 
 /**
@@ -40,8 +41,11 @@ export interface LiveOptions {
   /** An elite trade within this distance of a move (either side) confirms it. */
   eliteWindowMs: number;
   /**
-   * |velocity| that fires when an elite trade in the same direction confirms the move (simulator random walk p99:
-   * 2 ¢/min; a burst's first fill moves 1–2 ticks, so 2 ¢/min plus the elite fill signals after one or two fills).
+   * |velocity| that fires when an elite fill in the same direction confirms the move. One tick in the window
+   * (1 ¢/min): a burst's first fill moves the price 1–2 ticks, and at 2 ¢/min half the bursts waited 5–8 s for
+   * their second fill (bench/live p95 7.9 s). The random walk reaches 1 ¢/min often, so the elite fill carries the
+   * evidence: a graded (≥ A) wallet, ≥ eliteMinTradeUsd, within eliteWindowMs, pushing the same way
+   * (bench/live counts ELITE_* signals outside the planted bursts: 0).
    */
   eliteMinVelocityCentsPerMin: number;
   /**
@@ -50,6 +54,12 @@ export interface LiveOptions {
    * moves fired several HIGH signals a minute; the simulator's bursts are $4K–$15K fills.
    */
   eliteMinTradeUsd: number;
+  /** |velocity| (¢/min) at which a market's move starts: its /trades are polled at once (see momentumPollGapMs). */
+  momentumStartCentsPerMin: number;
+  /** A market's momentum-start /trades poll happens at most this often (world ms): a walk around the threshold is not a request storm. */
+  momentumPollGapMs: number;
+  /** Lowest grade of the elite set (S, A, B, …); with no graded wallet in the store the PnL board's top eliteTopN. */
+  eliteMinGrade: Grade;
   /** One signal per market per cooldown. */
   signalCooldownMs: number;
   /** Per-market evaluation throttle on trades/mid changes. */
@@ -113,8 +123,12 @@ export const DEFAULT_LIVE_OPTIONS: Readonly<LiveOptions> = Object.freeze({
   volumeBaselineMs: DEFAULT_MOMENTUM_CONFIG.volumeBaselineMs,
 
   eliteWindowMs: 120_000,
-  eliteMinVelocityCentsPerMin: 2,
+  eliteMinVelocityCentsPerMin: 1,
   eliteMinTradeUsd: 1_000,
+  // One tick (1 ¢ over the 60 s window): the first fill of a burst moves the price 1–2 ticks.
+  momentumStartCentsPerMin: 1,
+  momentumPollGapMs: 5_000,
+  eliteMinGrade: 'A',
   signalCooldownMs: 5 * 60_000,
   evaluateEveryMs: 1_000,
   outcomeResumeLookbackMs: 30 * 60_000,

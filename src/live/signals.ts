@@ -5,9 +5,13 @@ import type { TokenState } from './feed.ts';
 import { classifyMomentum, computeMomentum } from './momentum.ts';
 import type { Momentum, MomentumClass, MomentumConfig } from './momentum.ts';
 
-/** A signal's kind: momentum confirmed by an elite/watched wallet trading the same way, or momentum alone. */
-export type SignalType = 'ELITE_MOMENTUM' | 'MOMENTUM_ONLY';
-/** HIGH is reserved for ELITE_MOMENTUM; MOMENTUM_ONLY is MEDIUM or LOW by strength. */
+/**
+ * A signal's kind: momentum confirmed by an elite wallet's fill the same way (ELITE_MOMENTUM), a rise an elite
+ * wallet sells into (ELITE_EXITING, seed 002's "Wait - elite exiting": smart money is taking profit), or momentum
+ * alone (MOMENTUM_ONLY).
+ */
+export type SignalType = 'ELITE_MOMENTUM' | 'ELITE_EXITING' | 'MOMENTUM_ONLY';
+/** HIGH is reserved for ELITE_MOMENTUM (it needs an elite fill); ELITE_EXITING is MEDIUM; MOMENTUM_ONLY MEDIUM or LOW. */
 export type Confidence = 'LOW' | 'MEDIUM' | 'HIGH';
 /** Direction of the signalled token's price. */
 export type Direction = 'UP' | 'DOWN';
@@ -76,9 +80,14 @@ export interface SignalConfig {
   eliteMinVelocityCentsPerMin: number;
   /** An elite trade smaller than this (USD) is recorded but confirms nothing: a $40 fill is not a whale move. */
   eliteMinTradeUsd: number;
+  /**
+   * |velocity| at which a market's move starts (¢/min): crossing it calls `onMomentumStart` once, so the fills
+   * behind the move are fetched at once instead of at the next attribution poll.
+   */
+  momentumStartCentsPerMin: number;
   /** After a signal in a market, no new one there for this long (one move fires once). */
   cooldownMs: number;
-  /** Momentum of a market is evaluated at most this often on trades/mid changes (snapshots always evaluate). */
+  /** Momentum of a market is evaluated at most this often on trade prints (price changes and snapshots always evaluate). */
   evaluateEveryMs: number;
 }
 
@@ -97,6 +106,8 @@ export interface SignalEngineDeps {
   token(id: string): TokenState | undefined;
   /** A new signal, or a newer version of one (`upgrade`: MOMENTUM_ONLY became ELITE_MOMENTUM). */
   emit(signal: FiredSignal, kind: 'new' | 'upgrade'): void;
+  /** A market's |velocity| just reached `momentumStartCentsPerMin` (the live feed polls its /trades now). */
+  onMomentumStart?(marketId: string, now: number): void;
   newId?: () => string;
 }
 
@@ -108,6 +119,7 @@ export function tradeDirection(trade: Pick<EliteTrade, 'side' | 'tokenId'>, toke
 
 /** Human entry window for a signal (the plan's wording). */
 export function entryWindow(type: SignalType, cls: MomentumClass, elite: EliteTrade | null): string {
+  if (type === 'ELITE_EXITING') return 'wait – elite exiting';
   if (type === 'ELITE_MOMENTUM') return cls.strong ? 'now – next 1-3 min' : 'next 2-5 min';
   if (elite === null && cls.strong) return 'next 2-5 min';
   return 'next 5-10 min, wait for confirmation';
@@ -124,15 +136,29 @@ interface Candidate {
   cls: MomentumClass;
 }
 
+/** An elite fill selling the token that is rising: smart money taking profit into the move. */
+export function isEliteExit(trade: Pick<EliteTrade, 'side' | 'tokenId' | 'isElite'>, tokenId: string, direction: Direction): boolean {
+  return trade.isElite && direction === 'UP' && trade.side === 'SELL' && trade.tokenId === tokenId;
+}
+
 /**
  * Turns momentum and elite trades into signals, once per move: a market that fired stays quiet for `cooldownMs`.
- * A MOMENTUM_ONLY signal is upgraded in place (same id, newer version) when an elite trade in its direction shows
- * up within `eliteWindowMs` — attribution polls lag the price by seconds, so the move is usually seen first.
+ * Only fills of elite wallets (`isElite`: the graded set) count; a watched or followed wallet's fill is attributed
+ * and may alert, but confirms nothing. Rules (velocity v of the faster token, elite fills within `eliteWindowMs`):
+ * - ELITE_MOMENTUM, HIGH: |v| ≥ eliteMinVelocity and an elite fill pushing the same way (the largest one wins
+ *   against a larger exiting fill, see below).
+ * - ELITE_EXITING, MEDIUM: |v| ≥ minVelocity upward and an elite fill selling that token, larger than any
+ *   confirming one.
+ * - MOMENTUM_ONLY, MEDIUM or LOW: |v| ≥ minVelocity and no elite fill either way.
+ * A MOMENTUM_ONLY signal is upgraded in place (same id, newer version) when an elite fill shows up within
+ * `eliteWindowMs` — attribution lags the price, so the move is usually seen first.
  */
 export class SignalEngine {
   private readonly elite = new Map<string, EliteTrade[]>();
   private readonly last = new Map<string, FiredSignal>();
   private readonly lastEval = new Map<string, number>();
+  /** Markets whose |velocity| is at or above the start threshold (onMomentumStart fired for this move). */
+  private readonly moving = new Set<string>();
   private readonly newId: () => string;
   private fired = 0;
 
@@ -145,7 +171,10 @@ export class SignalEngine {
     return this.fired;
   }
 
-  /** Evaluates one market's momentum at `now`; `force` skips the per-market throttle (snapshots, elite trades). */
+  /**
+   * Evaluates one market's momentum at `now`; `force` skips the per-market throttle (price changes, snapshots,
+   * elite trades: the throttle only thins out trade prints, which add volume but move no price).
+   */
   evaluate(marketId: string, now: number, force = false): void {
     if (!force) {
       const prev = this.lastEval.get(marketId);
@@ -157,16 +186,33 @@ export class SignalEngine {
     const last = this.last.get(marketId);
     if (last && now - last.timestamp < this.deps.config.cooldownMs) return;
     const best = this.bestCandidate(market, now);
+    this.trackStart(marketId, best, now);
     if (!best) return;
-    const eliteTrade = this.matchingElite(marketId, best.state.tokenId, best.cls.direction, now);
-    const full = Math.abs(best.momentum.velocityCentsPerMin) + 1e-9 >= this.deps.config.momentum.minVelocityCentsPerMin;
-    if (!full && !eliteTrade) return;
-    this.fire(market, best, eliteTrade, now);
+    const { minVelocityCentsPerMin } = this.deps.config.momentum;
+    const speed = Math.abs(best.momentum.velocityCentsPerMin) + 1e-9;
+    const full = speed >= minVelocityCentsPerMin;
+    const confirming = speed >= this.deps.config.eliteMinVelocityCentsPerMin ? this.largestElite(marketId, now, (t) => tradeDirection(t, best.state.tokenId) === best.cls.direction) : null;
+    const exiting = this.largestElite(marketId, now, (t) => isEliteExit(t, best.state.tokenId, best.cls.direction));
+    if (confirming && (!exiting || confirming.sizeUsd >= exiting.sizeUsd)) this.fire(market, best, 'ELITE_MOMENTUM', confirming, now);
+    else if (exiting && full) this.fire(market, best, 'ELITE_EXITING', exiting, now);
+    else if (full) this.fire(market, best, 'MOMENTUM_ONLY', null, now);
+  }
+
+  /** Calls onMomentumStart when a market's |velocity| reaches the start threshold (once per crossing). */
+  private trackStart(marketId: string, best: Candidate | null, now: number): void {
+    const started = best !== null && Math.abs(best.momentum.velocityCentsPerMin) + 1e-9 >= this.deps.config.momentumStartCentsPerMin;
+    if (!started) {
+      this.moving.delete(marketId);
+      return;
+    }
+    if (this.moving.has(marketId)) return;
+    this.moving.add(marketId);
+    this.deps.onMomentumStart?.(marketId, now);
   }
 
   /** Records an elite trade; upgrades a recent MOMENTUM_ONLY signal it confirms, or evaluates the market at once. */
   onEliteTrade(trade: EliteTrade, now: number): void {
-    if (trade.sizeUsd < this.deps.config.eliteMinTradeUsd) return;
+    if (!trade.isElite || trade.sizeUsd < this.deps.config.eliteMinTradeUsd) return;
     const list = this.elite.get(trade.marketId) ?? [];
     list.push(trade);
     const horizon = now - 2 * this.deps.config.eliteWindowMs;
@@ -176,18 +222,22 @@ export class SignalEngine {
     );
     const last = this.last.get(trade.marketId);
     if (last && now - last.timestamp < this.deps.config.cooldownMs) {
-      const confirms =
-        last.type === 'MOMENTUM_ONLY' &&
-        Math.abs(trade.timestamp - last.timestamp) <= this.deps.config.eliteWindowMs &&
-        tradeDirection(trade, last.tokenId) === last.direction;
-      if (confirms) {
+      const near = last.type === 'MOMENTUM_ONLY' && Math.abs(trade.timestamp - last.timestamp) <= this.deps.config.eliteWindowMs;
+      const type: SignalType | null = !near
+        ? null
+        : tradeDirection(trade, last.tokenId) === last.direction
+          ? 'ELITE_MOMENTUM'
+          : isEliteExit(trade, last.tokenId, last.direction)
+            ? 'ELITE_EXITING'
+            : null;
+      if (type) {
         const strong = Math.abs(last.velocityCentsPerMin) + 1e-9 >= this.deps.config.momentum.strongVelocityCentsPerMin;
         const upgraded: FiredSignal = {
           ...last,
-          type: 'ELITE_MOMENTUM',
-          confidence: 'HIGH',
+          type,
+          confidence: type === 'ELITE_MOMENTUM' ? 'HIGH' : 'MEDIUM',
           elite: trade,
-          entryWindow: entryWindow('ELITE_MOMENTUM', { direction: last.direction, strong, surging: false, accelerating: false }, trade),
+          entryWindow: entryWindow(type, { direction: last.direction, strong, surging: false, accelerating: false }, trade),
           updatedAt: Math.max(now, last.updatedAt + 1),
         };
         this.last.set(trade.marketId, upgraded);
@@ -201,7 +251,8 @@ export class SignalEngine {
   private bestCandidate(market: SignalMarket, now: number): Candidate | null {
     let best: Candidate | null = null;
     const momentumCfg = this.deps.config.momentum;
-    const cfg = { ...momentumCfg, minVelocityCentsPerMin: Math.min(momentumCfg.minVelocityCentsPerMin, this.deps.config.eliteMinVelocityCentsPerMin) };
+    const floor = Math.min(momentumCfg.minVelocityCentsPerMin, this.deps.config.eliteMinVelocityCentsPerMin, this.deps.config.momentumStartCentsPerMin);
+    const cfg = { ...momentumCfg, minVelocityCentsPerMin: floor };
     for (const id of market.tokenIds) {
       const state = this.deps.token(id);
       if (!state) continue;
@@ -219,19 +270,19 @@ export class SignalEngine {
     return best;
   }
 
-  private matchingElite(marketId: string, tokenId: string, direction: Direction, now: number): EliteTrade | null {
+  /** The largest recent elite fill in the market that `fits`. */
+  private largestElite(marketId: string, now: number, fits: (t: EliteTrade) => boolean): EliteTrade | null {
     let best: EliteTrade | null = null;
     for (const t of this.elite.get(marketId) ?? []) {
       if (Math.abs(t.timestamp - now) > this.deps.config.eliteWindowMs) continue;
       if (t.sizeUsd < this.deps.config.eliteMinTradeUsd) continue;
-      if (tradeDirection(t, tokenId) !== direction) continue;
+      if (!fits(t)) continue;
       if (!best || t.sizeUsd > best.sizeUsd) best = t;
     }
     return best;
   }
 
-  private fire(market: SignalMarket, c: Candidate, elite: EliteTrade | null, now: number): void {
-    const type: SignalType = elite ? 'ELITE_MOMENTUM' : 'MOMENTUM_ONLY';
+  private fire(market: SignalMarket, c: Candidate, type: SignalType, elite: EliteTrade | null, now: number): void {
     const signal: FiredSignal = {
       signalId: this.newId(),
       marketId: market.marketId,
@@ -245,7 +296,7 @@ export class SignalEngine {
       accelerationCentsPerMin2: c.momentum.accelerationCentsPerMin2 ?? 0,
       volumeSurge: finiteOr(c.momentum.volumeSurge, 0),
       elite,
-      confidence: elite ? 'HIGH' : momentumOnlyConfidence(c.cls),
+      confidence: type === 'ELITE_MOMENTUM' ? 'HIGH' : type === 'ELITE_EXITING' ? 'MEDIUM' : momentumOnlyConfidence(c.cls),
       entryWindow: entryWindow(type, c.cls, elite),
       priceAtSignal: c.momentum.price,
       timestamp: now,

@@ -4,8 +4,8 @@ import {
   readMarketsTradedBy,
   readTopMarketsBy24hVolume,
   readWatchableMarkets,
-  type EliteWallet,
 } from '../store/queries/watchlist-candidates.ts';
+import type { EliteBasis, EliteMember, EliteSet } from './elite-set.ts';
 import {
   readWatchlistMarkets,
   readWatchlistWallets,
@@ -54,6 +54,8 @@ export interface TrackedWallet {
   isWatched: boolean;
   /** Followed by the trader (followed_wallets): its trades raise alerts. */
   isFollowed?: boolean;
+  /** Why it is elite: graded (grade ≥ the minimum) or on the PnL board (no grades yet); null when not elite. */
+  eliteBasis?: EliteBasis | null;
 }
 
 /** What a refresh produced. */
@@ -77,7 +79,8 @@ interface Candidate {
 
 /**
  * Recomputes the auto part of the watchlist and writes the difference, then returns the active lists.
- * - Elite wallets: ranks 1..eliteTopN of the configured board in the newest trader_rankings snapshot.
+ * - Elite wallets: `elite` (the graded set chosen by {@link EliteSelector}); without it, ranks 1..eliteTopN of
+ *   the configured board in the newest trader_rankings snapshot.
  * - Auto markets: those the elite wallets hold (wallet_positions) or traded recently (wallet_activity), ranked by
  *   how many elites are involved, then the top markets by 24 h volume; closed markets never qualify.
  * - Manual entries (auto_added = 0, written by the TUI) are kept as they are: a manual add stays, a manual
@@ -85,10 +88,13 @@ interface Candidate {
  * - An auto entry that no longer qualifies gets a newer row with removed = 1.
  * Rows are inserted directly (not through the batched writer): the next refresh must read them back.
  */
-export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now: number): Promise<WatchlistState> {
+export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now: number, elite?: EliteSet): Promise<WatchlistState> {
   const updatedAt = chTime(now);
-  const elites = await readEliteWallets(store, opts.eliteBoard, opts.eliteTopN);
-  const eliteWallets = elites.map((e) => e.proxy_wallet.toLowerCase());
+  const elites: EliteMember[] =
+    elite?.members ??
+    (await readEliteWallets(store, opts.eliteBoard, opts.eliteTopN)).map((e) => ({ wallet: e.proxy_wallet.toLowerCase(), name: e.user_name, rank: Number(e.rank) }));
+  const basis: EliteBasis = elite?.basis ?? 'leaderboard';
+  const eliteWallets = elites.map((e) => e.wallet);
 
   const followed = await listFollowedWallets(store);
   const followedWallets = followed.map((f) => f.wallet);
@@ -208,17 +214,28 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
     });
   }
 
-  const wallets = await refreshWallets(store, elites, currentWallets, updatedAt);
+  const wallets = await refreshWallets(store, elites, basis, elite?.minGrade ?? 'A', currentWallets, updatedAt);
   for (const f of followed) {
     const known = wallets.get(f.wallet);
-    wallets.set(f.wallet, { wallet: f.wallet, name: known?.name || f.label, rank: known?.rank ?? null, score: known?.score ?? null, isElite: known?.isElite ?? false, isWatched: true, isFollowed: true });
+    wallets.set(f.wallet, {
+      wallet: f.wallet,
+      name: known?.name || f.label,
+      rank: known?.rank ?? null,
+      score: known?.score ?? null,
+      isElite: known?.isElite ?? false,
+      isWatched: true,
+      isFollowed: true,
+      eliteBasis: known?.eliteBasis ?? null,
+    });
   }
   return { markets, wallets, followed, added, removed };
 }
 
 async function refreshWallets(
   store: Store,
-  elites: EliteWallet[],
+  elites: EliteMember[],
+  basis: EliteBasis,
+  minGrade: string,
   current: WatchlistWalletRow[],
   updatedAt: string,
 ): Promise<Map<string, TrackedWallet>> {
@@ -227,26 +244,27 @@ async function refreshWallets(
   const writes: Row[] = [];
   const out = new Map<string, TrackedWallet>();
   for (const e of elites) {
-    const wallet = e.proxy_wallet.toLowerCase();
+    const wallet = e.wallet;
     eliteSet.add(wallet);
-    const rank = Number(e.rank);
+    const rank = e.rank;
+    const reason = basis === 'grades' ? `elite grade ≥ ${minGrade} #${rank}` : `elite rank ${rank}`;
     const prev = byWallet.get(wallet);
     const manualRemoved = prev && Number(prev.auto_added) === 0 && Number(prev.removed) === 1;
     const isManual = prev && Number(prev.auto_added) === 0;
-    if (!isManual && !(prev && Number(prev.removed) === 0 && Number(prev.best_rank) === rank)) {
+    if (!isManual && !(prev && Number(prev.removed) === 0 && Number(prev.best_rank) === rank && prev.auto_added_reason === reason)) {
       writes.push({
         wallet_address: wallet,
-        label: e.user_name,
+        label: e.name,
         best_rank: rank,
         category: 'OVERALL',
         auto_added: 1,
-        auto_added_reason: `elite rank ${rank}`,
+        auto_added_reason: reason,
         removed: 0,
         created_at: prev?.created_at ?? updatedAt,
         updated_at: updatedAt,
       });
     }
-    out.set(wallet, { wallet, name: e.user_name, rank, score: null, isElite: true, isWatched: !manualRemoved });
+    out.set(wallet, { wallet, name: e.name, rank, score: null, isElite: true, isWatched: !manualRemoved, eliteBasis: basis });
   }
   for (const r of current) {
     const wallet = r.wallet_address.toLowerCase();
@@ -263,6 +281,7 @@ async function refreshWallets(
       score: r.elite_score === null ? null : Number(r.elite_score),
       isElite: known?.isElite ?? false,
       isWatched: true,
+      eliteBasis: known?.eliteBasis ?? null,
     });
   }
   await writeWatchlistWallets(store, writes);

@@ -206,7 +206,7 @@ export const firedSignalRowSchema = z.strictObject({
   question: str.optional(),
   token_id: str.optional(),
   outcome: str.optional(),
-  signal_type: z.enum(['ELITE_MOMENTUM', 'MOMENTUM_ONLY']),
+  signal_type: z.enum(['ELITE_MOMENTUM', 'MOMENTUM_ONLY', 'ELITE_EXITING']),
   direction: z.enum(['UP', 'DOWN']),
   momentum_velocity: f64,
   momentum_acceleration: f64,

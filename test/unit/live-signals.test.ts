@@ -22,7 +22,7 @@ function setup(yesMids: [number, number][]): { engine: SignalEngine; out: { s: F
   const out: { s: FiredSignal; kind: string }[] = [];
   let n = 0;
   const engine = new SignalEngine({
-    config: { momentum: DEFAULT_MOMENTUM_CONFIG, eliteWindowMs: 120_000, eliteMinVelocityCentsPerMin: 2, eliteMinTradeUsd: 400, cooldownMs: 300_000, evaluateEveryMs: 1_000 },
+    config: { momentum: DEFAULT_MOMENTUM_CONFIG, eliteWindowMs: 120_000, eliteMinVelocityCentsPerMin: 2, eliteMinTradeUsd: 400, momentumStartCentsPerMin: 1, cooldownMs: 300_000, evaluateEveryMs: 1_000 },
     market: () => ({ marketId: MARKET, slug: 's', question: 'q?', tokenIds: ['Y', 'N'] }),
     token: (id) => tokens.get(id),
     emit: (s, kind) => out.push({ s, kind }),
@@ -54,7 +54,7 @@ describe('SignalEngine', () => {
     expect(out[0]!.s.velocityCentsPerMin).toBeCloseTo(5, 9);
     engine.evaluate(MARKET, T0 + 61_500); // cooldown: the same move does not fire again
     expect(out).toHaveLength(1);
-    engine.onEliteTrade(elite({ side: 'SELL', tokenId: 'N' }), T0 + 65_000); // selling No: the wrong way
+    engine.onEliteTrade(elite({ side: 'BUY', tokenId: 'Y' }), T0 + 65_000); // buying the falling Yes: the wrong way
     expect(out).toHaveLength(1);
     engine.onEliteTrade(elite({ side: 'BUY', tokenId: 'N', timestamp: T0 + 62_000 }), T0 + 66_000);
     expect(out).toHaveLength(2);

@@ -14,7 +14,7 @@ export interface StoredSignalRow {
   question: string;
   token_id: string;
   outcome: string;
-  signal_type: 'ELITE_MOMENTUM' | 'MOMENTUM_ONLY';
+  signal_type: 'ELITE_MOMENTUM' | 'ELITE_EXITING' | 'MOMENTUM_ONLY';
   direction: 'UP' | 'DOWN';
   momentum_velocity: number;
   momentum_acceleration: number;

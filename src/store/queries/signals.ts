@@ -9,7 +9,7 @@ export interface SignalRow {
   question: string;
   tokenId: string;
   outcome: string;
-  type: 'ELITE_MOMENTUM' | 'MOMENTUM_ONLY' | string;
+  type: 'ELITE_MOMENTUM' | 'ELITE_EXITING' | 'MOMENTUM_ONLY' | string;
   direction: 'UP' | 'DOWN' | string;
   confidence: 'LOW' | 'MEDIUM' | 'HIGH' | string;
   /** Cents per minute. */

@@ -61,6 +61,6 @@ function feedSegments(feed: FeedStatus | null, now: number): { state: Segment; d
   if (feed.state === 'idle') return { state: { text: 'ws idle (no watchlist yet)', tone: 'muted' }, detail: null };
   const tone = feed.state === 'live' ? 'pos' : feed.state === 'stale' || feed.state === 'reconnecting' ? 'warn' : 'muted';
   const last = feed.lastMessageAt === null ? 'no msg yet' : `last msg ${formatAge(Math.max(0, now - feed.lastMessageAt))} ago`;
-  const detail = `ws ${feed.connections} conn ${feed.tokens} tok ${Math.round(feed.messagesPerSecond)} msg/s ${last} ${feed.reconnects} reconnects`;
+  const detail = `ws ${feed.connections} conn ${feed.tokens} tok ${Math.round(feed.messagesPerSecond)} msg/s ${last} ${feed.reconnects} reconnects${feed.elite ? ` · ${feed.elite}` : ''}`;
   return { state: { text: `ws ${feed.state}${feed.lastError ? ` (${feed.lastError})` : ''}`, tone }, detail };
 }

@@ -6,6 +6,11 @@ import type { HitRateRow, SignalRow } from '../../../store/queries/signals.ts';
 import { formatAge, formatCents, formatUsd, traderLabel } from '../../../lib/format.ts';
 import { signTone } from '../../theme.ts';
 
+/** Short label of a signal type: ELITE (confirmed by an elite fill), EXIT (an elite sells into the rise), MOM. */
+export function signalTypeLabel(type: string): string {
+  return type === 'ELITE_MOMENTUM' ? 'ELITE' : type === 'ELITE_EXITING' ? 'EXIT' : type === 'MOMENTUM_ONLY' ? 'MOM' : type;
+}
+
 const elite = (r: SignalRow): string =>
   r.eliteWallet ? `${traderLabel(r.eliteName, r.eliteWallet)}${r.eliteRank !== null ? ` #${r.eliteRank}` : ''}` : '';
 
@@ -14,7 +19,7 @@ export function signalColumns(now: number): ColumnSpec<SignalRow>[] {
   return [
     { key: 'age', header: 'Age', priority: 1, minWidth: 4, align: 'right', text: (r) => formatAge(now - r.at), sortValue: (r) => r.at },
     { key: 'conf', header: 'Conf', priority: 1, minWidth: 6, text: (r) => confidenceBadge(r.confidence).text, tone: (r) => confidenceBadge(r.confidence).tone, sortValue: (r) => ['LOW', 'MEDIUM', 'HIGH'].indexOf(r.confidence) },
-    { key: 'type', header: 'Type', priority: 4, minWidth: 5, text: (r) => (r.type === 'ELITE_MOMENTUM' ? 'ELITE' : r.type === 'MOMENTUM_ONLY' ? 'MOM' : r.type) },
+    { key: 'type', header: 'Type', priority: 4, minWidth: 5, text: (r) => signalTypeLabel(r.type), tone: (r) => (r.type === 'ELITE_EXITING' ? 'warn' : undefined) },
     { key: 'market', header: 'Market', priority: 1, minWidth: 12, shrink: true, text: (r) => `${r.question || r.conditionId}${r.outcome ? ` · ${r.outcome}` : ''}` },
     { key: 'dir', header: 'Dir', priority: 1, minWidth: 6, text: (r) => (r.direction === 'UP' ? '▲ UP' : r.direction === 'DOWN' ? '▼ DOWN' : r.direction), tone: (r) => (r.direction === 'UP' ? 'pos' : r.direction === 'DOWN' ? 'neg' : undefined) },
     { key: 'now', header: 'Now', priority: 2, minWidth: 5, align: 'right', text: (r) => (r.priceNow === null ? '–' : formatCents(r.priceNow)) },
@@ -33,7 +38,7 @@ export function hitRateSegments(rows: readonly HitRateRow[] | undefined): Segmen
   if (!rows || rows.length === 0) return [{ text: 'hit rate: no signals resolved yet', tone: 'muted' }];
   const parts = rows.map(
     (r) =>
-      `${r.type === 'ELITE_MOMENTUM' ? 'ELITE' : 'MOM'}/${r.confidence} ${r.hits5m}/${r.resolved5m} ${pct(r.hits5m, r.resolved5m)} · 15m ${r.hits15m}/${r.resolved15m} ${pct(r.hits15m, r.resolved15m)}`,
+      `${signalTypeLabel(r.type)}/${r.confidence} ${r.hits5m}/${r.resolved5m} ${pct(r.hits5m, r.resolved5m)} · 15m ${r.hits15m}/${r.resolved15m} ${pct(r.hits15m, r.resolved15m)}`,
   );
   return [{ text: 'hit rate 5m: ', tone: 'muted' }, { text: parts.join('  |  ') }];
 }

@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   ui: async () => (await import('./ui.ts')).benchUi(),
   live: async () => (await import('./live.ts')).benchLive(),
   hostile: async () => (await import('./hostile.ts')).benchHostile(),
+  coverage: async () => (await import('./coverage.ts')).benchCoverage(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

@@ -22,6 +22,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   start: async () => (await import('./start.ts')).benchStart(),
   'ui-bytes': async () => (await import('./ui-bytes.ts')).benchUiBytes(),
   search: async () => (await import('./search.ts')).benchSearch(),
+  coverage: async () => (await import('./coverage.ts')).benchCoverage(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

@@ -83,7 +83,6 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'dry-run', key: 'dryRun', takesValue: false, help: 'backfill: print the plan (wallets, requests, time) and write nothing', commands: ['backfill'] },
   { flag: 'resume', key: 'resume', takesValue: false, help: 'backfill: skip wallets an earlier backfill finished', commands: ['backfill'] },
   { flag: 'backfill-concurrency', key: 'backfillConcurrency', takesValue: true, help: 'backfill: wallets in flight (default 24)', commands: ['backfill'] },
-  { flag: 'backfill-share', key: 'backfillShare', takesValue: true, env: 'WHALETOP_BACKFILL_SHARE', help: 'share of the Data API budget the monitor spends on background backfill (default 0.2, 0 = off)' },
   { flag: 'json', key: 'queryFormat', takesValue: false, help: 'query, score: print JSON', commands: ['query', 'score'] },
   { flag: 'csv', key: 'queryFormat', takesValue: false, help: 'query: print CSV', commands: ['query'] },
   { flag: 'limit', key: 'limit', takesValue: true, help: 'query: at most N rows', commands: ['query'] },

@@ -153,8 +153,6 @@ export const ConfigSchema = z.object({
   resume: z.boolean().default(false),
   /** backfill: wallets in flight (the rate limiters set the pace; this only covers latency). */
   backfillConcurrency: z.coerce.number().int().min(1).max(256).default(24),
-  /** run: share of the Data API budget the background backfill may use (0 = off). */
-  backfillShare: z.coerce.number().min(0).max(0.9).default(0.2),
 
   queryName: z.string().optional(),
   /** `whaletop score <wallet>`: the wallet. */

@@ -13,7 +13,8 @@ const CAPS: Readonly<Record<string, number>> = {
   'data:/positions': 4 * MIB,
   'data:/activity': 4 * MIB,
   'data:/closed-positions': 4 * MIB,
-  'data:/trades': 4 * MIB,
+  // holder discovery reads a market's newest fills 10,000 at a time (limit ≤ 10,000; ~1.2 KB a row ≈ 12 MB).
+  'data:/trades': 16 * MIB,
   'data:/v1/leaderboard': 2 * MIB,
   'data:/holders': 2 * MIB,
   'data:/value': 256 * 1024,

@@ -46,6 +46,13 @@ export interface SyncOptions {
    * (watermarks do not advance, positions are not tombstoned).
    */
   incompleteRefetches: number;
+  /**
+   * Later rounds, within one leaderboard-sync run, for boards whose page failed after the client's retries: one
+   * failed page must not drop a board (and with it the elite watchlist) for a whole hourly cycle.
+   */
+  leaderboardLateRounds: number;
+  /** Pause before the first late round, ms; doubles each round (a rate limit needs time to cool down). */
+  leaderboardLateDelayMs: number;
 }
 
 /** The defaults. */
@@ -76,6 +83,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   concurrency: 24,
   commitBatchWallets: 50,
   incompleteRefetches: 3,
+  leaderboardLateRounds: 3,
+  leaderboardLateDelayMs: 15_000,
 };
 
 /** Merges partial options over the defaults (schedules and timeouts per key). */

@@ -47,6 +47,7 @@ export class AttributionPoller {
   private readonly seen = new Map<string, true>();
   private loaded = false;
   private recorded = 0;
+  private lagMs: number | null = null;
 
   constructor(
     private readonly deps: {
@@ -62,6 +63,14 @@ export class AttributionPoller {
   /** Fills recorded since start. */
   get attributed(): number {
     return this.recorded;
+  }
+
+  /**
+   * Attribution lag: how old (ms, poll time minus fill time) the newest fill recorded by the last poll that
+   * recorded any was when it was recorded; null before the first.
+   */
+  get lastLagMs(): number | null {
+    return this.lagMs;
   }
 
   /** The markets to poll (condition ids). */
@@ -109,6 +118,7 @@ export class AttributionPoller {
     const before = new Map(batch.map((id) => [id, wm(id)]));
     const occurrences = new Map<string, number>();
     const out: Row[] = [];
+    let newest = Number.NEGATIVE_INFINITY;
     for (const t of rows) {
       const key = tradeKey(t);
       const n = occurrences.get(key) ?? 0;
@@ -145,10 +155,14 @@ export class AttributionPoller {
       };
       out.push(attributionRow(trade));
       this.recorded++;
+      newest = Math.max(newest, t.timestamp);
       this.deps.onTrade(trade);
     }
     for (const id of batch) if (!this.watermarks.has(id)) this.watermarks.set(id, floor);
-    if (out.length > 0) this.deps.writer.write('elite_trade_attributions', out);
+    if (out.length > 0) {
+      this.lagMs = Math.max(0, now - newest);
+      this.deps.writer.write('elite_trade_attributions', out);
+    }
   }
 
   private remember(id: string): void {

@@ -10,7 +10,7 @@ import type { BatchedWriter } from '../store/writer.ts';
 import { createAlerter } from './alerts.ts';
 import { AttributionPoller } from './attribution.ts';
 import { MarketFeed } from './feed.ts';
-import type { TokenMeta } from './feed.ts';
+import type { FeedStats, TokenMeta } from './feed.ts';
 import type { MomentumConfig } from './momentum.ts';
 import { DEFAULT_LIVE_OPTIONS } from './options.ts';
 import type { LiveOptions } from './options.ts';
@@ -40,6 +40,16 @@ export interface LiveDeps {
   alert?: (signal: FiredSignal) => void;
 }
 
+/** What /metrics reads from the live feed. Times are clock ms. */
+export interface LiveMetrics {
+  feed: FeedStats;
+  signalsFired: number;
+  /** Fills attributed to tracked wallets since start. */
+  attributed: number;
+  /** See AttributionPoller.lastLagMs. */
+  attributionLagMs: number | null;
+}
+
 /** The live signals service. */
 export interface LiveService {
   /** Loads the watchlist, opens the sockets, starts snapshots, attribution and outcome tracking. */
@@ -48,6 +58,8 @@ export interface LiveService {
   stop(): Promise<void>;
   /** The feed's health (immutable snapshot). */
   status(): FeedStatus;
+  /** Counters for /metrics: the feed's, per socket, attribution. */
+  metrics(): LiveMetrics;
   /** Called (at most about once a second) when status() changed or a signal fired. */
   subscribe(listener: () => void): () => void;
   /** Recomputes the auto watchlist, applies manual changes, and resubscribes the difference. */
@@ -285,6 +297,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       notify();
     },
     status,
+    metrics: () => ({ feed: feed.stats(), signalsFired: engine.firedCount, attributed: attribution.attributed, attributionLagMs: attribution.lastLagMs }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

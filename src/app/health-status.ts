@@ -75,6 +75,8 @@ export interface HealthMonitorOptions {
  */
 export function jobFailedPastCycle(job: JobStatus, startedAt: number, now: number): boolean {
   if (job.lastError === null || job.running) return false;
+  // An 'ok' run with a partial error (some boards failed) is a success.
+  if (job.lastFinishedAt !== null && job.lastFinishedAt === job.lastSuccessAt) return false;
   const since = job.lastSuccessAt ?? startedAt;
   try {
     const cron = new Cron(job.schedule, { paused: true });

@@ -4,6 +4,7 @@ import { routeProcessEventsToLog } from '../app/process-events.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
 import { HealthMonitor, type QueueHealth } from '../app/health-status.ts';
+import { createMetrics, type WhaletopMetrics } from '../app/metrics.ts';
 import { refreshWatchlistOnSync } from '../app/watchlist-refresh.ts';
 import { openConfiguredStore, recoverStore } from './store.ts';
 import { errorMessage } from '../lib/error-message.ts';
@@ -35,6 +36,7 @@ interface Parts {
   live?: LiveService;
   health?: HealthServer | null;
   healthMonitor?: HealthMonitor;
+  metrics?: WhaletopMetrics;
   ui?: Pick<UiHandle, 'unmount'>;
 }
 
@@ -55,6 +57,7 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     .add('live feed', () => parts.live?.stop())
     .add('health', async () => {
       parts.healthMonitor?.stop();
+      parts.metrics?.stop();
       await parts.health?.close();
     })
     .add('writer', () => closeWriter(parts.writer, logger))
@@ -196,6 +199,14 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
   }
   // The store is probed in the background; a request reads the cached report and runs no query.
   const healthMonitor = config.healthPort === 0 ? null : (parts.healthMonitor = new HealthMonitor({ store, status, logger, readQueue: (signal) => readQueueHealth(store, signal) }));
+  // /metrics reads the parts' own counters at scrape time. The coverage queue registers its gauges on
+  // `metrics.registerCoverage` (issue 14) once it exists.
+  const metrics = (parts.metrics = createMetrics({
+    polymarket,
+    writer,
+    live,
+    jobs: { read: () => scheduler.statuses(), subscribe: (l) => scheduler.subscribe(l) },
+  }));
   await healthMonitor?.start();
   const health =
     healthMonitor === null
@@ -205,6 +216,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
           host: config.healthHost,
           logger,
           status: () => healthMonitor.report(),
+          metrics: () => metrics.scrape(),
         }).catch((err: unknown) => {
           logger.warn('health server not started', { err });
           out.warn(`/health not started: ${errorMessage(err)}`);

@@ -75,6 +75,13 @@ export interface SyncOptions {
    * discover holders below /holders' top 20 per outcome.
    */
   marketTradesMax: number;
+  /**
+   * Later rounds, within one leaderboard-sync run, for boards whose page failed after the client's retries: one
+   * failed page must not drop a board (and with it the elite watchlist) for a whole hourly cycle.
+   */
+  leaderboardLateRounds: number;
+  /** Pause before the first late round, ms; doubles each round (a rate limit needs time to cool down). */
+  leaderboardLateDelayMs: number;
 }
 
 /** The defaults. */
@@ -119,6 +126,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   positionSyncDrainMs: 3 * 60_000 + 30_000,
   holderRotationMarkets: 2000,
   marketTradesMax: 13_000,
+  leaderboardLateRounds: 3,
+  leaderboardLateDelayMs: 15_000,
 };
 
 /** Merges partial options over the defaults (schedules and timeouts per key). */

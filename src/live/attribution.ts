@@ -51,6 +51,7 @@ export class AttributionPoller {
   private readonly seen = new Map<string, true>();
   private loaded = false;
   private recorded = 0;
+  private lagMs: number | null = null;
 
   constructor(
     private readonly deps: {
@@ -68,6 +69,14 @@ export class AttributionPoller {
   /** Fills recorded since start. */
   get attributed(): number {
     return this.recorded;
+  }
+
+  /**
+   * Attribution lag: how old (ms, poll time minus fill time) the newest fill recorded by the last poll that
+   * recorded any was when it was recorded; null before the first.
+   */
+  get lastLagMs(): number | null {
+    return this.lagMs;
   }
 
   /** The markets to poll (condition ids). */
@@ -133,7 +142,7 @@ export class AttributionPoller {
       try {
         const res = await this.deps.polymarket.data.trades({ user: tracked.wallet, takerOnly: false, limit: this.deps.options.pageSize }, signal);
         const since = this.followWatermarks.get(tracked.wallet) ?? floor;
-        this.record(res.items.filter((t) => t.timestamp >= since), res.items);
+        this.record(res.items.filter((t) => t.timestamp >= since), now, res.items);
         const newest = res.items.reduce((m, t) => Math.max(m, t.timestamp), since);
         if (newest > since || !this.followWatermarks.has(tracked.wallet)) {
           this.followWatermarks.set(tracked.wallet, newest);
@@ -173,7 +182,7 @@ export class AttributionPoller {
       }
       fresh.push(t);
     }
-    this.record(fresh, rows);
+    this.record(fresh, now, rows);
     for (const id of batch) if (!this.watermarks.has(id)) this.watermarks.set(id, floor);
   }
 
@@ -182,7 +191,7 @@ export class AttributionPoller {
    * attribution rows. `response` is the whole response `fresh` came from: identical fills are numbered by their
    * occurrence in it.
    */
-  private record(fresh: readonly Trade[], response: readonly Trade[] = fresh): void {
+  private record(fresh: readonly Trade[], now: number, response: readonly Trade[] = fresh): void {
     const occurrences = new Map<string, number>();
     const ids = new Map<Trade, string>();
     for (const t of response) {
@@ -192,6 +201,7 @@ export class AttributionPoller {
       ids.set(t, `${key}:${n}`);
     }
     const out: Row[] = [];
+    let newest = Number.NEGATIVE_INFINITY;
     for (const t of fresh) {
       const tracked = this.wallets.get(t.wallet.toLowerCase());
       if (!tracked) continue;
@@ -220,10 +230,14 @@ export class AttributionPoller {
       };
       out.push(attributionRow(trade));
       this.recorded++;
+      newest = Math.max(newest, t.timestamp);
       this.deps.onTrade(trade);
       if (trade.isFollowed) this.deps.onFollowedTrade?.(trade);
     }
-    if (out.length > 0) this.deps.writer.write('elite_trade_attributions', out);
+    if (out.length > 0) {
+      this.lagMs = Math.max(0, now - newest);
+      this.deps.writer.write('elite_trade_attributions', out);
+    }
   }
 
   private remember(id: string): void {

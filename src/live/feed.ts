@@ -64,6 +64,20 @@ export interface FeedStats {
   unknown: number;
   /** Parsed events per event_type (watched tokens or not). */
   byType: Record<string, number>;
+  /** One entry per open socket (for /metrics). */
+  perConnection: ConnectionStats[];
+}
+
+/** One socket's counters. `id` is stable for the socket's life (`ws-1`, `ws-2`, …); times are clock ms. */
+export interface ConnectionStats {
+  id: string;
+  state: string;
+  tokens: number;
+  /** Frames received, PONGs included. */
+  messages: number;
+  reconnects: number;
+  /** Last market-data frame (never a PONG), or null. */
+  lastMessageAt: number | null;
 }
 
 const RATE_BUCKETS = 5;
@@ -91,6 +105,8 @@ export class MarketFeed {
   private retiredReconnects = 0;
   private counters = { frames: 0, events: 0, invalid: 0, ignored: 0, unknown: 0 };
   private readonly byType: Record<string, number> = {};
+  private readonly connStats = new Map<WsConnection, { id: string; messages: number; lastMessageAt: number | null }>();
+  private connectionsMade = 0;
 
   constructor(
     private readonly opts: FeedOptions,
@@ -167,19 +183,23 @@ export class MarketFeed {
     for (const conn of [...this.connections]) {
       if (conn.tokenIds.size > 0) continue;
       this.connections.splice(this.connections.indexOf(conn), 1);
+      this.connStats.delete(conn);
       this.retiredReconnects += conn.reconnects;
       void conn.stop();
     }
   }
 
-  /** Processes one text frame (public so the bench and tests can feed frames without a socket). */
-  handleFrame(text: string): void {
+  /**
+   * Processes one text frame (public so the bench and tests can feed frames without a socket). Returns true when
+   * it was market data (not a PONG).
+   */
+  handleFrame(text: string): boolean {
     const now = this.clock.now();
     this.countMessage();
     const parsed = parseMarketFrame(text);
     // Only market data is liveness (issue 12 item 11): a frozen stream keeps answering PING with PONG, and
     // counting that kept the feed 'live' for minutes while nothing was written.
-    if (parsed.pong) return;
+    if (parsed.pong) return false;
     this.lastMessageAt = now;
     this.counters.frames++;
     this.counters.invalid += parsed.invalid;
@@ -187,6 +207,7 @@ export class MarketFeed {
     this.counters.unknown += parsed.unknown;
     if (parsed.invalid > 0) this.logger.debug('ws frame rejected', { reason: parsed.firstError });
     for (const event of parsed.events) this.apply(event, now);
+    return true;
   }
 
   /** Current counters. */
@@ -221,6 +242,10 @@ export class MarketFeed {
       lastError,
       ...this.counters,
       byType: { ...this.byType },
+      perConnection: this.connections.map((c) => {
+        const own = this.connStats.get(c);
+        return { id: own?.id ?? '', state: c.state, tokens: c.tokenIds.size, messages: own?.messages ?? 0, reconnects: c.reconnects, lastMessageAt: own?.lastMessageAt ?? null };
+      }),
     };
   }
 
@@ -306,7 +331,14 @@ export class MarketFeed {
     const conn: WsConnection = new WsConnection(
       { ...rest, url: wsUrl },
       {
-        onFrame: (text) => this.handleFrame(text),
+        onFrame: (text) => {
+          const own = this.connStats.get(conn);
+          const data = this.handleFrame(text);
+          if (own) {
+            own.messages++;
+            if (data) own.lastMessageAt = this.clock.now();
+          }
+        },
         onUp: () => this.logger.info('ws connected', { tokens: conn.tokenIds.size }),
         onDown: (reason) => {
           this.logger.warn('ws down', { reason, tokens: conn.tokenIds.size });
@@ -322,6 +354,7 @@ export class MarketFeed {
       this.logger,
     );
     this.connections.push(conn);
+    this.connStats.set(conn, { id: `ws-${++this.connectionsMade}`, messages: 0, lastMessageAt: null });
     return conn;
   }
 

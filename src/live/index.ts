@@ -12,7 +12,7 @@ import { readRecentAlerts } from '../store/queries/alerts.ts';
 import type { FollowAlertSettings } from '../store/state/followed-wallets.ts';
 import { AttributionPoller } from './attribution.ts';
 import { MarketFeed } from './feed.ts';
-import type { FeedListener, TokenMeta } from './feed.ts';
+import type { FeedListener, FeedStats, TokenMeta } from './feed.ts';
 import type { MomentumConfig } from './momentum.ts';
 import { DEFAULT_LIVE_OPTIONS } from './options.ts';
 import type { LiveOptions } from './options.ts';
@@ -45,6 +45,16 @@ export interface LiveDeps {
   alert?: (alert: SentAlert) => void;
 }
 
+/** What /metrics reads from the live feed. Times are clock ms. */
+export interface LiveMetrics {
+  feed: FeedStats;
+  signalsFired: number;
+  /** Fills attributed to tracked wallets since start. */
+  attributed: number;
+  /** See AttributionPoller.lastLagMs. */
+  attributionLagMs: number | null;
+}
+
 /** The live signals service. */
 export interface LiveService {
   /** Loads the watchlist, opens the sockets, starts snapshots, attribution and outcome tracking. */
@@ -53,6 +63,8 @@ export interface LiveService {
   stop(): Promise<void>;
   /** The feed's health (immutable snapshot). */
   status(): FeedStatus;
+  /** Counters for /metrics: the feed's, per socket, attribution. */
+  metrics(): LiveMetrics;
   /** Called (at most about once a second) when status() changed or a signal fired. */
   subscribe(listener: () => void): () => void;
   /** Recomputes the auto watchlist, applies manual changes, and resubscribes the difference. */
@@ -367,6 +379,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       notify();
     },
     status,
+    metrics: () => ({ feed: feed.stats(), signalsFired: engine.firedCount, attributed: attribution.attributed, attributionLagMs: attribution.lastLagMs }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -214,7 +214,11 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
     });
   }
 
-  const wallets = await refreshWallets(store, elites, basis, elite?.minGrade ?? 'A', currentWallets, updatedAt);
+  // A leaderboard set read from a torn or failed sweep keeps the previous elites (issue 12 item 12); a graded set is
+  // whole by construction (the selector keeps the previous one when a read fails).
+  const previousElites = currentWallets.filter((r) => Number(r.auto_added) === 1 && Number(r.removed) === 0).length;
+  const complete = basis !== 'leaderboard' || isCompleteEliteSet(elites, opts.eliteTopN, previousElites);
+  const wallets = await refreshWallets(store, elites, basis, elite?.minGrade ?? 'A', currentWallets, updatedAt, complete);
   for (const f of followed) {
     const known = wallets.get(f.wallet);
     wallets.set(f.wallet, {
@@ -231,6 +235,19 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
   return { markets, wallets, followed, added, removed };
 }
 
+/**
+ * Whether a freshly read elite set may replace the previous one (issue 12 item 12): its ranks are exactly 1..k,
+ * each once (a failed or torn page leaves a gap or a repeat), and k reaches the wanted `topN` or at least the
+ * size of the previous set (a small board is complete with fewer). An empty set never replaces a non-empty one:
+ * a board that has not synced yet must not empty the watchlist for a cycle.
+ */
+export function isCompleteEliteSet(elites: readonly { rank: number | string }[], topN: number, previousCount: number): boolean {
+  const ranks = elites.map((e) => Number(e.rank)).sort((a, b) => a - b);
+  if (!ranks.every((rank, i) => rank === i + 1)) return false;
+  if (ranks.length === 0) return previousCount === 0;
+  return ranks.length >= topN || ranks.length >= previousCount;
+}
+
 async function refreshWallets(
   store: Store,
   elites: EliteMember[],
@@ -238,6 +255,8 @@ async function refreshWallets(
   minGrade: string,
   current: WatchlistWalletRow[],
   updatedAt: string,
+  /** false: the new set is incomplete, so no auto-added elite is removed (the previous set stays). */
+  replacePrevious: boolean,
 ): Promise<Map<string, TrackedWallet>> {
   const byWallet = new Map(current.map((r) => [r.wallet_address.toLowerCase(), r]));
   const eliteSet = new Set<string>();
@@ -269,7 +288,7 @@ async function refreshWallets(
   for (const r of current) {
     const wallet = r.wallet_address.toLowerCase();
     if (Number(r.removed) === 1) continue;
-    if (Number(r.auto_added) === 1 && !eliteSet.has(wallet)) {
+    if (Number(r.auto_added) === 1 && !eliteSet.has(wallet) && replacePrevious) {
       writes.push({ ...r, removed: 1, updated_at: updatedAt });
       continue;
     }

@@ -12,7 +12,7 @@ import { defineLimits, limitKeysFor } from './limits.ts';
 import { Reachability } from './reachability.ts';
 import type { ApiName } from './limits.ts';
 import { ApiError } from './types.ts';
-import type { ApiErrorKind, ClientStats } from './types.ts';
+import type { ApiErrorKind, ClientStats, EndpointStats } from './types.ts';
 import { errorMessage } from '../lib/error-message.ts';
 
 /** Query values: arrays become repeated parameters (`id=1&id=2`, Gamma style); CSV callers join first. */
@@ -129,7 +129,18 @@ export class HttpCore {
     retries: 0,
     rejected: 0,
     failures: { http: 0, timeout: 0, network: 0, aborted: 0, max_offset: 0, malformed: 0, too_large: 0 } as Record<ApiErrorKind, number>,
+    /** Per lane; the lanes are the clients' fixed paths (no ids in them), so the map stays small. */
+    endpoints: new Map<string, EndpointStats>(),
   };
+
+  private endpoint(lane: string): EndpointStats {
+    let stats = this.counters.endpoints.get(lane);
+    if (!stats) {
+      stats = { requests: 0, rateLimited: 0, retries: 0, failures: 0 };
+      this.counters.endpoints.set(lane, stats);
+    }
+    return stats;
+  }
 
   constructor(opts: HttpCoreOptions) {
     this.logger = opts.logger;
@@ -178,6 +189,7 @@ export class HttpCore {
           throw this.abortError(url, reason);
         });
         this.counters.requests++;
+        this.endpoint(lane).requests++;
         deadline = AbortSignal.timeout(this.deadlineMs);
         const body = await this.attempt(spec, pathAndQuery, url, deadline);
         this.reach.ok(this.clock.now());
@@ -186,13 +198,16 @@ export class HttpCore {
         const err = e instanceof ApiError ? e : this.classify(e, url, spec.signal, deadline);
         const retryAfter = err.retryAfterMs ?? 0;
         const retryable = isRetryable(err) && attempt < this.maxRetries && retryAfter <= this.maxRetryAfterMs;
+        if (err.kind === 'http' && err.status === 429) this.endpoint(lane).rateLimited++;
         if (!retryable) {
           this.counters.failures[err.kind]++;
+          this.endpoint(lane).failures++;
           this.reach.failed(err, this.clock.now());
           throw err;
         }
         const delay = Math.max(fullJitterDelay(attempt, this.baseMs, this.capMs, this.random), retryAfter);
         this.counters.retries++;
+        this.endpoint(lane).retries++;
         this.logger.debug('polymarket retry', { url, kind: err.kind, status: err.status, code: err.code, attempt, delayMs: delay });
         try {
           await sleepOn(this.timers, delay, spec.signal);
@@ -218,6 +233,7 @@ export class HttpCore {
       failures: { ...this.counters.failures },
       rejected: this.counters.rejected,
       queued: this.gate.queued(),
+      endpoints: Object.fromEntries([...this.counters.endpoints].map(([lane, e]) => [lane, { ...e }])),
     };
   }
 

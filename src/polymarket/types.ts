@@ -278,4 +278,18 @@ export interface ClientStats {
   rejected: number;
   /** Requests waiting on the rate gate, per endpoint lane (e.g. `data:/positions`). */
   queued: Record<string, number>;
+  /** Per endpoint lane (e.g. `data:/v1/leaderboard`): what /metrics exports. */
+  endpoints: Record<string, EndpointStats>;
+}
+
+/** Counters of one endpoint lane. */
+export interface EndpointStats {
+  /** HTTP attempts sent (retries included). */
+  requests: number;
+  /** Attempts answered 429. */
+  rateLimited: number;
+  /** Attempts that were retries. */
+  retries: number;
+  /** Calls that finally failed (any kind). */
+  failures: number;
 }

@@ -23,7 +23,7 @@ export interface SyncRig {
 export function syncRig(
   store: Store,
   sim: Simulator,
-  opts: { options?: Partial<SyncOptions>; logger?: Logger; timeoutMs?: number; maxRetries?: number; rateFraction?: number } = {},
+  opts: { options?: Partial<SyncOptions>; logger?: Logger; timeoutMs?: number; maxRetries?: number; rateFraction?: number; shippedRetries?: boolean } = {},
 ): SyncRig {
   const logger = opts.logger ?? silentLogger;
   const polymarket = createPolymarket({
@@ -32,8 +32,8 @@ export function syncRig(
     clobUrl: sim.urls.clob,
     rateFraction: opts.rateFraction ?? 1000,
     logger,
-    backoffBaseMs: 5,
-    backoffCapMs: 50,
+    // Fast backoff unless the test is about the shipped retry policy.
+    ...(opts.shippedRetries ? {} : { backoffBaseMs: 5, backoffCapMs: 50 }),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
   });

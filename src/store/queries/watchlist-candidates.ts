@@ -32,8 +32,9 @@ export interface WatchableMarket {
 }
 
 /**
- * Ranks 1..n of `board` in its newest snapshot (rows older than 6 h before the board's latest sync no longer
- * count: a wallet that left the board is not elite any more).
+ * Ranks 1..n of `board` in its newest snapshot only (one leaderboard-sync run writes one snapshot_time, and a
+ * board is written only once complete): a wallet that left the board is not elite any more, and rows of older
+ * sweeps never mix into the set as repeated ranks.
  */
 export function readEliteWallets(store: Store, board: BoardKey, n: number): Promise<EliteWallet[]> {
   return store.query<EliteWallet>(
@@ -43,7 +44,7 @@ export function readEliteWallets(store: Store, board: BoardKey, n: number): Prom
      )
      SELECT proxy_wallet, user_name, rank, pnl FROM board
      WHERE rank BETWEEN 1 AND {n:UInt32}
-       AND snapshot_time >= (SELECT max(snapshot_time) FROM board) - INTERVAL 6 HOUR
+       AND snapshot_time = (SELECT max(snapshot_time) FROM board)
      ORDER BY rank LIMIT {n:UInt32}`,
     { category: board.category, period: board.timePeriod, order: board.orderBy, n },
   );

@@ -209,7 +209,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
   const ui = (parts.ui = renderApp({
     store,
     status,
-    options: { refreshMs: config.refresh * 1000, color: config.color },
+    options: { refreshMs: config.refresh * 1000, color: config.color, mouse: config.mouse },
     retryFailedJobs: () => scheduler.retryFailed(),
     onQuit: () => void shutdown.end('quit', 0),
   }));

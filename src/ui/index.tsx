@@ -12,6 +12,7 @@ import { App } from './App.tsx';
 import { PaneDataStore } from './data/pane-store.ts';
 import { Ticker } from './data/ticker.ts';
 import { installRowCachedOutput } from './ink/row-cached-output.ts';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, MOUSE_OFF, MOUSE_ON } from './hooks/mouse.ts';
 
 // Before any frame: Ink's Output with rows cached across frames (see the module).
 await installRowCachedOutput();
@@ -24,6 +25,8 @@ export interface UiOptions {
   color: boolean;
   /** Frame-rate cap (default 12). */
   maxFps?: number;
+  /** SGR mouse reporting (default true; `--no-mouse`). */
+  mouse?: boolean;
 }
 
 /** What {@link renderApp} needs. */
@@ -63,6 +66,19 @@ export function createUi(deps: Omit<RenderDeps, 'stdout' | 'stdin' | 'patchConso
 /** Renders the UI on the terminal. */
 export function renderApp(deps: RenderDeps): UiHandle {
   const { element, data } = createUi(deps);
+  const out = deps.stdout ?? process.stdout;
+  // Like htop: the UI draws on the alternate screen, and the shell's screen is back once it ends.
+  const tty = out.isTTY === true;
+  const mouse = tty && deps.options.mouse !== false;
+  if (tty) out.write(ALT_SCREEN_ON + (mouse ? MOUSE_ON : ''));
+  let restored = false;
+  const restore = () => {
+    if (restored || !tty) return;
+    restored = true;
+    out.write((mouse ? MOUSE_OFF : '') + ALT_SCREEN_OFF);
+  };
+  // A crash or a signal that skips unmount still gives the shell its screen and its mouse back.
+  process.once('exit', restore);
   const instance = render(element, {
     ...(deps.stdout ? { stdout: deps.stdout } : {}),
     ...(deps.stdin ? { stdin: deps.stdin } : {}),
@@ -76,11 +92,13 @@ export function renderApp(deps: RenderDeps): UiHandle {
         await instance.waitUntilExit();
       } finally {
         data.close();
+        restore();
       }
     },
     unmount: () => {
       data.close();
       instance.unmount();
+      restore();
     },
   };
 }

@@ -18,7 +18,7 @@ const BARS_WIDTH = 40;
 
 /** Lines the panel wants: an 8-line plot and its three lines of chrome; at least a 3-line plot. */
 export function walletPanelNeed(pnl: WalletPnl): PanelNeed | null {
-  return pnl.activities === 0 && pnl.categories.length === 0 ? null : { lines: 11, minLines: 6 };
+  return pnl.activities === 0 && pnl.categories.length === 0 ? null : { lines: 11, minLines: 6, beforeHeader: true };
 }
 
 /** The PnL chart and category bars in `width`×`lines`. */

@@ -23,7 +23,8 @@ export function positionColumns(now = 0): ColumnSpec<PositionRow>[] {
     { key: 'return', header: 'Return', priority: 3, minWidth: 7, align: 'right', text: (r) => formatPercentSigned(r.percentPnl), tone: (r) => signTone(r.percentPnl), sortValue: (r) => r.percentPnl },
     { key: 'avg', header: 'Avg', priority: 4, minWidth: 5, align: 'right', text: (r) => formatCents(r.avgPrice) },
     // One price per row, and where it came from: the live mid (`live`) or the last position sync (`sync 3m`).
-    { key: 'cur', header: 'Now', priority: 3, minWidth: 5, align: 'right', text: (r) => formatCents(r.curPrice) + priceSourceText(r, now) },
+    { key: 'cur', header: 'Now', priority: 3, minWidth: 5, align: 'right', text: (r) => formatCents(r.curPrice) },
+    { key: 'src', header: 'Price from', priority: 5, minWidth: 8, text: (r) => priceSourceText(r, now).trim() },
   ];
 }
 

@@ -250,8 +250,8 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
   return [];
 }
 
-function uiOptions(config: Config): { refreshMs: number; color: boolean } {
-  return { refreshMs: config.refresh * 1000, color: config.color };
+function uiOptions(config: Config): { refreshMs: number; color: boolean; mouse: boolean } {
+  return { refreshMs: config.refresh * 1000, color: config.color, mouse: config.mouse };
 }
 
 /** Flushes every row the writer accepted and logs what landed and what was lost, per table. */

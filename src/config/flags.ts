@@ -29,6 +29,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'health-host', key: 'healthHost', takesValue: true, env: 'WHALETOP_HEALTH_HOST', help: 'address /health binds to (default 127.0.0.1)' },
   { flag: 'refresh', key: 'refresh', takesValue: true, env: 'WHALETOP_REFRESH', help: 'UI refresh interval in seconds (default 5)' },
   { flag: 'no-color', key: 'color', takesValue: false, sets: false, help: 'monochrome screen (NO_COLOR is honoured too)' },
+  { flag: 'no-mouse', key: 'mouse', takesValue: false, sets: false, help: 'no mouse reporting (the terminal keeps its own selection)' },
   { flag: 'data-api-url', key: 'dataApiUrl', takesValue: true, env: 'POLYMARKET_DATA_API_URL', help: 'Data API base URL' },
   { flag: 'gamma-url', key: 'gammaUrl', takesValue: true, env: 'POLYMARKET_GAMMA_URL', help: 'Gamma API base URL' },
   { flag: 'clob-url', key: 'clobUrl', takesValue: true, env: 'POLYMARKET_CLOB_URL', help: 'CLOB REST base URL' },

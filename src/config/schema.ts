@@ -70,6 +70,8 @@ export const ConfigSchema = z.object({
   /** UI refresh interval, seconds. */
   refresh: z.coerce.number().min(1).max(3600).default(5),
   color: z.boolean().default(true),
+  /** SGR mouse reporting in the TUI (`--no-mouse` turns it off). */
+  mouse: z.boolean().default(true),
 
   dataApiUrl: url.default(POLYMARKET_URLS.dataApi),
   gammaUrl: url.default(POLYMARKET_URLS.gamma),

@@ -91,9 +91,29 @@ export function formatAge(ms: number): string {
 /** `at` relative to `now` (both epoch ms): `2m ago`, `in 3h`, `just now` within 5 s. */
 export function formatRelative(at: number, now: number): string {
   if (!Number.isFinite(at) || at <= 0) return '–';
+  if (absoluteTimes) return formatLocalTime(at, now);
   const delta = now - at;
   if (Math.abs(delta) < 5000) return 'just now';
   return delta > 0 ? `${formatAge(delta)} ago` : `in ${formatAge(-delta)}`;
+}
+
+/**
+ * Whether {@link formatRelative} shows local clock times instead of ages: the UI's `T` key. One switch for every
+ * pane rather than a flag threaded through each column; the UI sets it before each render.
+ */
+let absoluteTimes = false;
+
+/** Switches {@link formatRelative} between ages (`3m ago`) and local times (`14:03:22`, `Dec 01 14:03`). */
+export function setAbsoluteTimes(on: boolean): void {
+  absoluteTimes = on;
+}
+
+/** Local time of `at` (the TZ environment variable decides the zone): the time today, else the date and time. */
+export function formatLocalTime(at: number, now: number): string {
+  const d = new Date(at);
+  const sameDay = new Date(now).toDateString() === d.toDateString();
+  const hm = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: sameDay ? '2-digit' : undefined, hour12: false });
+  return sameDay ? hm : `${d.toLocaleDateString('en-US', { month: 'short', day: '2-digit' })} ${hm}`;
 }
 
 /** How long something took: `120 ms`, `1.8 s`. */

@@ -4,11 +4,13 @@
  * through useSyncExternalStore. The live frame stays at most rows − 1 tall.
  */
 import React, { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Box } from 'ink';
+import { Box, Text, useStdout } from 'ink';
+import { setAbsoluteTimes } from '../lib/format.ts';
+import { osc8 } from './terminal/links.ts';
 import type { StatusSource } from '../lib/status.ts';
 import type { Store } from '../store/types.ts';
 import { activeView } from './active-view.tsx';
-import { Banner, Header, StatsCards, Tabs } from './components/Chrome.tsx';
+import { Banner, Header, StatsCards, tabSegments, Tabs } from './components/Chrome.tsx';
 import { connectivity } from './connectivity.ts';
 import { HelpOverlay, KeyHints, TooSmall } from './components/KeyHints.tsx';
 import { Line, type Segment } from './components/Line.tsx';
@@ -64,6 +66,11 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   // Offline / degraded: a banner line under the header (the pane gives up that line) and a word in empty tables.
   const trouble = useMemo(() => connectivity(status), [status]);
   const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES - (trouble ? 1 : 0));
+  const { write: writeTerminal } = useStdout();
+  // Where things are on screen for the mouse (1-based lines): header, [banner], stats, tabs, subtitle, body.
+  const screenRef = useRef({ tabLine: 3, tabs: [] as readonly { text: string }[], tableTop: 5 });
+  // Before any view is built: every time on screen follows `T`.
+  setAbsoluteTimes(state.absoluteTime);
   const viewFor = (s: UiState) =>
     activeView({ state: s, snapshot, now, ctx: { ...ctx, board: s.board }, theme, feedRunning: status.feed !== null, feedIdle: status.feed?.state === 'idle', connectivity: trouble, width: columns }, bodyHeight);
   const view = viewFor(state);
@@ -77,7 +84,7 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
     // The slice definitions are rebuilt each render; only a change of keys means a change of queries.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sliceKeys, data, overview]);
-  useKeys({ getState: () => stateRef.current, dispatch, viewFor, data, store, now: clock, onQuit, retryFailedJobs });
+  useKeys({ getState: () => stateRef.current, dispatch, viewFor, data, store, now: clock, onQuit, retryFailedJobs, writeTerminal, screen: () => screenRef.current });
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
@@ -87,6 +94,8 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
   // Each tab's count from its first slice (exact, or 200+); the active tab's follows its filter.
   const counts = PANES.map((p, i) => (i === state.tab && state.stack.length === 0 ? view.count : paneRows(rowsOf(snapshot.slices[p.slices(ctx)[0]!.key]) as unknown[] | undefined, p.rowLimit).count));
   const cursor = activeCursor(state);
+  const tabLine = trouble ? 4 : 3;
+  screenRef.current = { tabLine, tabs: tabSegments({ titles: TABS, short: TAB_SHORT, counts, active: state.tab, width }), tableTop: tabLine + 2 };
   const message: Segment[] = state.filterEditing
     ? [{ text: '/', tone: 'accent' }, { text: cursor.filter }, { text: '▏', tone: 'accent' }, { text: '  Enter keep · Esc clear', tone: 'muted' }]
     : state.flash && now - state.flash.at < FLASH_MS
@@ -105,7 +114,15 @@ export function App({ store, status: statusSource, data, ticker, color, now: clo
       {state.stack.length === 0 ? <Tabs titles={TABS} short={TAB_SHORT} counts={counts} active={state.tab} width={width} theme={theme} /> : <Line segments={crumb} width={width} theme={theme} />}
       <Line segments={[{ text: view.subtitle || ' ', tone: 'muted' }, ...(snapshot.paused ? [{ text: '  ⏸ paused', tone: 'warn' as const }] : [])]} width={width} theme={theme} />
       {state.help ? <HelpOverlay contexts={view.contexts} width={width} height={bodyHeight} theme={theme} /> : view.body(width, bodyHeight)}
-      <Line segments={message} width={width} theme={theme} />
+      {state.flash?.link && now - state.flash.at < FLASH_MS * 3 && !state.filterEditing ? (
+        // Over SSH `o` cannot open a browser: the URL (one of ours, see terminal/links.ts) as a clickable OSC 8 link.
+        <Text wrap="truncate-end">
+          {state.flash.text}
+          {osc8(state.flash.link)}
+        </Text>
+      ) : (
+        <Line segments={message} width={width} theme={theme} />
+      )}
       <StatusBar status={status} data={snapshot} now={now} width={width} theme={theme} />
       <KeyHints contexts={contexts} width={width} theme={theme} />
     </Box>

@@ -42,6 +42,8 @@ export interface ActiveView {
   sortCount: number;
   /** Data rows a page holds (PgUp/PgDn). */
   pageSize: number;
+  /** The market slug of a market detail view (`y`/`o` build its URL); undefined elsewhere. */
+  slug?: string;
   enter(row: unknown): DetailRoute | null;
   watch(row: unknown): WatchTarget | null;
   body(width: number, height: number): React.JSX.Element;
@@ -134,6 +136,7 @@ function detailView(inp: ViewInputs, route: DetailRoute, bodyHeight: number): Ac
     pageSize: Math.max(1, layout.tableHeight - 2),
     enter: (row) => spec.enter?.(row) ?? null,
     watch: () => spec.watch(detail),
+    ...(route.kind === 'market' && detail !== undefined ? { slug: String((detail as { detail?: { slug?: string } }).detail?.slug ?? '') } : {}),
     body: (width, height) => (
       <Box flexDirection="column" height={height}>
         {layout.header.map((segments, i) => (

@@ -13,6 +13,7 @@ import { PaneDataStore } from './data/pane-store.ts';
 import { Ticker } from './data/ticker.ts';
 import { reportInkPatch } from './ink/patch-status.ts';
 import type { Logger } from '../lib/log.ts';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, MOUSE_OFF, MOUSE_ON } from './hooks/mouse.ts';
 
 /** Options of the UI. */
 export interface UiOptions {
@@ -22,6 +23,8 @@ export interface UiOptions {
   color: boolean;
   /** Frame-rate cap (default 12). */
   maxFps?: number;
+  /** SGR mouse reporting (default true; `--no-mouse`). */
+  mouse?: boolean;
 }
 
 /** What {@link renderApp} needs. */
@@ -74,12 +77,39 @@ function inkOptions(deps: Pick<RenderDeps, 'stdout' | 'stdin' | 'patchConsole' |
   };
 }
 
+/** Restores the shell's screen (and mouse) once; null until the UI has taken the terminal. */
+let restoreScreen: (() => void) | null = null;
+
+/**
+ * Like htop: the UI draws on the alternate screen, and the shell's screen is back once it ends. Entered once, by
+ * the first screen drawn (the start-up screen, then the App in the same Ink instance); idempotent.
+ */
+function takeScreen(deps: { stdout?: NodeJS.WriteStream; options: UiOptions }): () => void {
+  if (restoreScreen) return restoreScreen;
+  const out = deps.stdout ?? process.stdout;
+  const tty = out.isTTY === true;
+  const mouse = tty && deps.options.mouse !== false;
+  if (tty) out.write(ALT_SCREEN_ON + (mouse ? MOUSE_ON : ''));
+  let restored = false;
+  const restore = (): void => {
+    if (restored || !tty) return;
+    restored = true;
+    restoreScreen = null;
+    out.write((mouse ? MOUSE_OFF : '') + ALT_SCREEN_OFF);
+  };
+  // A crash or a signal that skips unmount still gives the shell its screen and its mouse back.
+  process.once('exit', restore);
+  restoreScreen = restore;
+  return restore;
+}
+
 /**
  * Draws the start-up screen at once, before the simulator, the store and its schema are ready (they take
  * seconds on a fresh data dir): the person sees whaletop is up. {@link renderApp} later draws the App into the same
  * Ink instance (Ink keeps one per stdout). `unmount` clears it when the start fails before the App.
  */
 export function renderStartup(deps: { title: string; options: UiOptions; stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream }): Pick<UiHandle, 'unmount'> {
+  const restore = takeScreen(deps);
   const instance = render(
     <Box flexDirection="column">
       <Text bold>{deps.title}</Text>
@@ -87,13 +117,19 @@ export function renderStartup(deps: { title: string; options: UiOptions; stdout?
     </Box>,
     inkOptions(deps),
   );
-  return { unmount: () => instance.unmount() };
+  return {
+    unmount: () => {
+      instance.unmount();
+      restore();
+    },
+  };
 }
 
 /** Renders the UI on the terminal (into the start-up screen's Ink instance when there is one). */
 export function renderApp(deps: RenderDeps): UiHandle {
   if (deps.logger) reportInkPatch(deps.logger);
   const { element, data } = createUi(deps);
+  const restore = takeScreen(deps);
   const instance = render(element, inkOptions(deps));
   return {
     waitUntilExit: async () => {
@@ -101,11 +137,13 @@ export function renderApp(deps: RenderDeps): UiHandle {
         await instance.waitUntilExit();
       } finally {
         data.close();
+        restore();
       }
     },
     unmount: () => {
       data.close();
       instance.unmount();
+      restore();
     },
   };
 }

@@ -34,7 +34,10 @@ export type Action =
   | 'filterClear'
   | 'filterDone'
   | 'filterDelete'
-  | 'chartRange';
+  | 'chartRange'
+  | 'yank'
+  | 'open'
+  | 'timeFormat';
 
 /** One key binding: how it is shown, what it does, how it is recognised. */
 export interface Binding {
@@ -66,6 +69,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { keys: '?', description: 'help', action: 'help', match: ch('?') },
     { keys: 'r', description: 'refresh, retry failed jobs', action: 'refresh', match: ch('r') },
     { keys: 'space', description: 'pause/resume refresh', action: 'pause', match: ch(' ') },
+    { keys: 'T', description: 'relative / local time', action: 'timeFormat', match: ch('T') },
     { keys: '+', description: 'refresh slower', action: 'slower', match: (i) => i === '+' || i === '=' },
     { keys: '-', description: 'refresh faster', action: 'faster', match: ch('-') },
   ],
@@ -81,7 +85,12 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { keys: 's', description: 'sort column', action: 'sort', match: ch('s') },
     { keys: 'S', description: 'reverse sort', action: 'sortReverse', match: ch('S') },
   ],
-  watchable: [{ keys: 'w', description: 'follow / watch', action: 'watch', match: ch('w') }],
+  watchable: [
+    { keys: 'w', description: 'follow / watch', action: 'watch', match: ch('w') },
+    { keys: 'y', description: 'yank address / URL', action: 'yank', match: ch('y') },
+    // `o` cycles the order on the Leaderboard tab (its context comes first); `O` opens everywhere.
+    { keys: 'o/O', description: 'open on polymarket.com', action: 'open', match: (i, k) => (i === 'o' || i === 'O') && !k.ctrl && !k.meta },
+  ],
   tabs: [
     ...tabKeys,
     { keys: 'Tab/→', description: 'next tab', action: 'nextTab', match: (_i, k) => (k.tab && !k.shift) || k.rightArrow },

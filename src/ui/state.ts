@@ -46,7 +46,9 @@ export interface UiState {
   stack: readonly DetailRoute[];
   filterEditing: boolean;
   help: boolean;
-  flash: { text: string; at: number } | null;
+  flash: { text: string; at: number; link?: string } | null;
+  /** Times as `3m ago` (false) or local clock time (true; `T` toggles, TZ honoured). */
+  absoluteTime: boolean;
 }
 
 /** Leaderboard categories, periods and orders (Polymarket's /v1/leaderboard). */
@@ -68,6 +70,7 @@ export const initialState: UiState = {
   filterEditing: false,
   help: false,
   flash: null,
+  absoluteTime: false,
 };
 
 /** Messages the reducer understands. */
@@ -79,7 +82,8 @@ export type UiMsg =
   | { type: 'board'; board: BoardChoice }
   | { type: 'filterEditing'; on: boolean }
   | { type: 'help'; on: boolean }
-  | { type: 'flash'; text: string; at: number }
+  | { type: 'flash'; text: string; at: number; link?: string }
+  | { type: 'timeFormat' }
   | { type: 'route'; update: (r: DetailRoute) => DetailRoute };
 
 const next = <T,>(list: readonly T[], current: T): T => list[(list.indexOf(current) + 1) % list.length] ?? current;
@@ -114,7 +118,9 @@ export function reduce(s: UiState, m: UiMsg): UiState {
     case 'help':
       return { ...s, help: m.on };
     case 'flash':
-      return { ...s, flash: { text: m.text, at: m.at } };
+      return { ...s, flash: { text: m.text, at: m.at, ...(m.link ? { link: m.link } : {}) } };
+    case 'timeFormat':
+      return { ...s, absoluteTime: !s.absoluteTime };
     case 'route': {
       const top = s.stack[s.stack.length - 1];
       return top ? { ...s, stack: [...s.stack.slice(0, -1), m.update(top)] } : s;

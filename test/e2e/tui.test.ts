@@ -15,6 +15,7 @@ import { colourCodes, lastInkedLine, leaderboardRows, lines, ScreenLog, shellQuo
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const TABS = ['Leaderboard', 'Whale Activity', 'Smart Money', 'Concentration', 'Live Signals'];
 const EXIT_MARKER = 'whaletop exited with';
+const BEFORE_MARKER = 'the shell screen before whaletop';
 /** First data needs the simulator, two sync jobs and a migration on a 2-core machine shared with other work. */
 const FIRST_DATA_MS = 60_000;
 
@@ -30,7 +31,8 @@ class Run {
     this.rawFile = join(this.screens.dir, 'terminal.raw');
     const args = ['--demo', '--health-port', '0', '--data-dir', this.dataDir, '--tracked-max', '60', ...extraArgs];
     // The shell line after whaletop shows how it ended, on the screen itself, right under its last frame.
-    const command = `cd ${shellQuote(repoRoot)} && node bin/whaletop.js ${args.map(shellQuote).join(' ')}; echo "${EXIT_MARKER} $?"`;
+    // A line on the shell's screen before whaletop starts: quitting must bring it back (the alternate screen).
+    const command = `cd ${shellQuote(repoRoot)} && echo "${BEFORE_MARKER}" && node bin/whaletop.js ${args.map(shellQuote).join(' ')}; echo "${EXIT_MARKER} $?"`;
     const name = `whaletop-e2e-${label}-${process.pid}-${Date.now().toString(36)}`;
     this.session = TmuxSession.start(name, command, width, height, env);
     this.session.recordOutput(this.rawFile);
@@ -183,16 +185,19 @@ async function quit(run: Run): Promise<string> {
   await run.session.waitFor(() => run.session.exited(), 'the process to exit after q', 20_000);
   const screen = await run.step('after-exit', (s) => s.includes(EXIT_MARKER));
   expect(screen).toContain(`${EXIT_MARKER} 0`);
-  // Ink leaves its last frame in the scrollback (no alternate screen); the shell line must follow it directly,
-  // with nothing drawn after it.
+  // Like htop: the TUI ran on the alternate screen, so quitting brings back the shell's screen as it was — the line
+  // printed before the start, then the exit line, and no frame of the TUI left behind.
   const all = lines(screen);
   const marker = all.findIndex((l) => l.startsWith(EXIT_MARKER));
-  expect(all[marker - 1]).toMatch(/\S/);
+  expect(all[marker - 1]).toBe(BEFORE_MARKER);
   expect(all.slice(marker + 1).filter((l) => l.trim() !== '' && !l.startsWith('Pane is dead'))).toEqual([]);
-  // What capture-pane cannot show: after its last frame the program showed the cursor again and wrote nothing else.
+  expect(screen).not.toContain('whaletop · ');
+  // What capture-pane cannot show: the program entered the alternate screen, and after its last frame it showed
+  // the cursor, turned mouse reporting off (when on) and left the alternate screen, writing nothing else.
   const raw = readFileSync(run.rawFile, 'latin1');
   const tail = raw.slice(0, raw.lastIndexOf(EXIT_MARKER));
-  expect(tail).toMatch(/\x1b\[\?25h$/);
+  expect(raw).toContain('\x1b[?1049h');
+  expect(tail).toMatch(/\x1b\[\?25h(\x1b\[\?1006l\x1b\[\?1000l)?\x1b\[\?1049l$/);
   return screen;
 }
 

@@ -27,15 +27,32 @@ export interface DrawnChart {
   firstColumn: number;
 }
 
-const cents = (x: number): string => `${Math.round(x * 100)}¢`.padStart(LABEL_WIDTH);
+/** How the price axis labels its lines: a fixed label width and the formatter. */
+export interface AxisFormat {
+  width: number;
+  format(x: number): string;
+}
+
+/** Prices 0–1 as cents (`51¢`). */
+export const CENTS_AXIS: AxisFormat = { width: LABEL_WIDTH, format: (x) => `${Math.round(x * 100)}¢`.padStart(LABEL_WIDTH) };
+
+/** Dollar amounts, compact (`-$1.2K`), 7 cells. */
+export const USD_AXIS: AxisFormat = {
+  width: 7,
+  format: (x) => {
+    const a = Math.abs(x);
+    const t = a >= 1e6 ? `${(a / 1e6).toFixed(1)}M` : a >= 1e3 ? `${(a / 1e3).toFixed(1)}K` : a.toFixed(0);
+    return `${x < 0 ? '-' : ''}$${t}`.padStart(7).slice(-7);
+  },
+};
 
 /**
  * Draws `series` (prices 0–1, bucketed oldest first) in `width`×`height` cells; null values before a series'
  * first price are left blank (the chart starts where the data starts), later ones carry the last price. Returns no
  * lines when no series has a price.
  */
-export function drawLineChart(series: readonly ChartSeries[], width: number, height: number): DrawnChart {
-  const columns = Math.max(2, width - AXIS_COLUMNS);
+export function drawLineChart(series: readonly ChartSeries[], width: number, height: number, axis: AxisFormat = CENTS_AXIS): DrawnChart {
+  const columns = Math.max(2, width - axis.width - 1);
   const sampled = series.map((s) => resample(s.values, columns));
   const first = firstPriced(sampled);
   if (first < 0 || height < 2) return { lines: [], columns, firstColumn: 0 };
@@ -49,9 +66,12 @@ export function drawLineChart(series: readonly ChartSeries[], width: number, hei
   let min = Math.min(...all);
   let max = Math.max(...all);
   // A flat price still gets an axis a cent either side, so it draws as a line in the middle, not on the floor.
-  if (max - min < 0.01) {
+  if (axis === CENTS_AXIS && max - min < 0.01) {
     min = Math.max(0, min - 0.005);
     max = Math.min(1, max + 0.005);
+  } else if (max - min < 1e-9) {
+    min -= 1;
+    max += 1;
   }
   const colors = series.map((s) => s.color);
   const text = asciichart.plot(plotted, {
@@ -59,7 +79,7 @@ export function drawLineChart(series: readonly ChartSeries[], width: number, hei
     max,
     height: height - 1,
     offset: 2,
-    format: cents,
+    format: axis.format,
     ...(colors.some((c) => c !== undefined) ? { colors: colors.map((c) => c ?? asciichart.default) } : {}),
   });
   // offset 2 puts the label in slot 0 and the axis in slot 1; the plot follows. The blank columns before the first
@@ -74,7 +94,7 @@ export function drawLineChart(series: readonly ChartSeries[], width: number, hei
   });
   // Rounding in asciichart can give one line more or fewer than asked for.
   if (lines.length > height) lines = lines.slice(0, height);
-  while (lines.length < height) lines.push(' '.repeat(LABEL_WIDTH) + '│');
+  while (lines.length < height) lines.push(' '.repeat(axis.width) + '│');
   return { lines, columns, firstColumn: first };
 }
 
@@ -88,7 +108,7 @@ export interface AxisMark {
  * The line under the chart: the axis with a symbol in the column of each mark between `from` and `to` (a signal
  * wins a column over a trade), and `◆` where both fall.
  */
-export function markLine(marks: readonly AxisMark[], from: number, to: number, columns: number): string {
+export function markLine(marks: readonly AxisMark[], from: number, to: number, columns: number, labelWidth = LABEL_WIDTH): string {
   const cells = new Array<string>(columns).fill('─');
   const span = Math.max(1, to - from);
   for (const m of marks) {
@@ -97,11 +117,11 @@ export function markLine(marks: readonly AxisMark[], from: number, to: number, c
     const had = cells[c]!;
     cells[c] = had === '─' || had === m.symbol ? m.symbol : had === '●' || m.symbol === '●' ? '◆' : m.symbol;
   }
-  return ' '.repeat(LABEL_WIDTH) + '└' + cells.join('');
+  return ' '.repeat(labelWidth) + '└' + cells.join('');
 }
 
 /** The time labels under the mark line: the range's start at the left, `now` (or the right edge's age) at the right. */
-export function timeLine(left: string, right: string, columns: number): string {
+export function timeLine(left: string, right: string, columns: number, labelWidth = LABEL_WIDTH): string {
   const gap = Math.max(1, columns - left.length - right.length);
-  return ' '.repeat(AXIS_COLUMNS) + left + ' '.repeat(gap) + right;
+  return ' '.repeat(labelWidth + 1) + left + ' '.repeat(gap) + right;
 }

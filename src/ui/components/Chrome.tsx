@@ -88,7 +88,15 @@ export interface TabsProps {
  * active one in full and the others short; all short; all short without counts. So all five tabs stay visible
  * down to the minimum width.
  */
-export function Tabs({ titles, short, counts, active, width, theme }: TabsProps): React.JSX.Element {
+export function Tabs(props: TabsProps): React.JSX.Element {
+  return <Line segments={tabSegments(props)} width={props.width} theme={props.theme} />;
+}
+
+/**
+ * The tab line's segments: per tab its label then a one-space gap (the mouse finds a clicked tab by walking them).
+ * The widest layout that fits wins: full titles, then short ones but the active tab's, then all short, then no counts.
+ */
+export function tabSegments({ titles, short, counts, active, width }: Omit<TabsProps, 'theme'>): Segment[] {
   const build = (label: (i: number) => string, withCounts: boolean): Segment[] =>
     titles.flatMap((_, i): Segment[] => {
       const count = counts[i];
@@ -109,5 +117,5 @@ export function Tabs({ titles, short, counts, active, width, theme }: TabsProps)
       break;
     }
   }
-  return <Line segments={segments} width={width} theme={theme} />;
+  return segments;
 }

@@ -7,8 +7,11 @@ import type { ActiveView } from '../active-view.tsx';
 import type { PaneDataStore } from '../data/pane-store.ts';
 import { resolveKey, type Action, type KeyContext } from '../keymap.ts';
 import { splitKeys } from './key-chunks.ts';
+import { parseMouse, tabAtColumn, type MouseEvent } from './mouse.ts';
+import { windowStart } from '../components/columns.ts';
 import { CATEGORIES, ORDERS, PERIODS, cycle, toTop, type TabIndex, type UiMsg, type UiState } from '../state.ts';
 import { errorMessage } from '../../lib/error-message.ts';
+import { canOpenBrowser, marketUrl, openInBrowser, osc52, walletUrl } from '../terminal/links.ts';
 import { CHART_RANGES, DEFAULT_CHART_RANGE } from '../../store/queries/price-history.ts';
 
 /** What the key handler acts on. */
@@ -24,6 +27,10 @@ export interface KeyDeps {
   onQuit: () => void;
   /** Runs every failed sync job now; returns the jobs retried. */
   retryFailedJobs: () => string[];
+  /** Writes control sequences to the terminal (OSC 52); Ink's useStdout().write. */
+  writeTerminal?: (data: string) => void;
+  /** Where the tab line and the pane's table are on screen (1-based lines), for the mouse. */
+  screen?: () => { tabLine: number; tabs: readonly { text: string }[]; tableTop: number };
 }
 
 /** Key contexts in force: help and filter entry take over the keyboard. */
@@ -37,11 +44,55 @@ export function keyContexts(state: UiState, view: ActiveView): KeyContext[] {
 export function useKeys(deps: KeyDeps): void {
   const ref = useRef(deps);
   ref.current = deps;
+  const lastClick = useRef<{ row: number; at: number } | null>(null);
   useInput((input, key) => {
+    const mouse = parseMouse(input);
+    if (mouse) {
+      for (const ev of mouse) handleMouse(ref.current, ev, lastClick);
+      return;
+    }
     // One read may hold many keys (key repeat, a paste, `send-keys jjjjj`): each acts, in order, on the state the
     // previous one left (getState reads the reducer's ref, not the last render).
     for (const press of splitKeys(input, key)) handleKey(ref.current, press.input, press.key);
   });
+}
+
+/** Two presses on one row within this many ms open it. */
+const DOUBLE_CLICK_MS = 400;
+/** Rows the wheel moves. */
+const WHEEL_ROWS = 3;
+
+/** A click on a tab switches to it; on a table row selects it (twice: opens it); the wheel moves the selection. */
+function handleMouse(d: KeyDeps, ev: MouseEvent, lastClick: { current: { row: number; at: number } | null }): void {
+  const state = d.getState();
+  const view = d.viewFor(state);
+  const press: Press = { deps: d, state, view };
+  if (state.help || state.filterEditing) return;
+  if (ev.kind === 'wheelUp') return move(press, (s) => s - WHEEL_ROWS);
+  if (ev.kind === 'wheelDown') return move(press, (s) => s + WHEEL_ROWS);
+  if (ev.kind !== 'press' || ev.button !== 0) return;
+  const screen = d.screen?.();
+  if (!screen) return;
+  if (ev.y === screen.tabLine && state.stack.length === 0) {
+    const tab = tabAtColumn(screen.tabs, ev.x);
+    if (tab !== null) d.dispatch({ type: 'tab', tab: tab as TabIndex });
+    return;
+  }
+  // Rows of a tab's table only: a detail view's header and panel vary in height.
+  if (state.stack.length > 0) return;
+  const count = view.model.rows.length;
+  const first = windowStart(view.model.selected, view.pageSize, count);
+  const row = first + (ev.y - screen.tableTop - 1);
+  if (ev.y <= screen.tableTop || row >= count || row >= first + view.pageSize) return;
+  move(press, () => row);
+  const now = d.now();
+  const again = lastClick.current && lastClick.current.row === row && now - lastClick.current.at <= DOUBLE_CLICK_MS;
+  lastClick.current = again ? null : { row, at: now };
+  if (again) {
+    const target = view.model.rows[row];
+    const route = target === undefined ? null : view.enter(target);
+    if (route) d.dispatch({ type: 'push', route });
+  }
 }
 
 function handleKey(d: KeyDeps, input: string, key: Key): void {
@@ -149,9 +200,41 @@ function act(press: Press, action: Action, arg: number | undefined): void {
       return data.stepRefresh(1);
     case 'watch':
       return void watch(press);
+    case 'yank':
+      return yank(press);
+    case 'open':
+      return void openLink(press);
+    case 'timeFormat':
+      return dispatch({ type: 'timeFormat' });
     case 'chartRange':
       return dispatch({ type: 'route', update: (r) => (r.kind === 'market' ? { ...r, range: cycle(CHART_RANGES, r.range ?? DEFAULT_CHART_RANGE) } : r) });
   }
+}
+
+/** The full address (wallet) or the polymarket.com URL (market) of what `y`/`o` act on; null when none. */
+function linkOf(view: ActiveView): { text: string; url: string | null } | null {
+  const row = view.model.selectedRow as { slug?: unknown; wallet?: unknown } | undefined;
+  const target = view.watch(row);
+  if (!target) return null;
+  if (target.kind === 'wallet') return walletUrl(target.id) ? { text: target.id, url: walletUrl(target.id) } : null;
+  const slug = view.slug ?? (typeof row?.slug === 'string' ? row.slug : '');
+  const url = marketUrl(slug);
+  return url ? { text: url, url } : null;
+}
+
+function yank({ deps, view }: Press): void {
+  const link = linkOf(view);
+  if (!link) return deps.dispatch({ type: 'flash', text: 'nothing to yank here', at: deps.now() });
+  deps.writeTerminal?.(osc52(link.text));
+  // Terminals without OSC 52 ignore it: the status line shows the whole text to copy by hand.
+  deps.dispatch({ type: 'flash', text: `yanked: ${link.text}`, at: deps.now() });
+}
+
+async function openLink({ deps, view }: Press): Promise<void> {
+  const link = linkOf(view);
+  if (!link?.url) return deps.dispatch({ type: 'flash', text: 'nothing to open here', at: deps.now() });
+  if (canOpenBrowser() && (await openInBrowser(link.url))) return deps.dispatch({ type: 'flash', text: `opened ${link.url}`, at: deps.now() });
+  deps.dispatch({ type: 'flash', text: 'open: ', link: link.url, at: deps.now() });
 }
 
 async function watch({ deps, view }: Press): Promise<void> {

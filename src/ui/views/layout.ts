@@ -25,6 +25,8 @@ export interface FooterNeed {
 export interface PanelNeed {
   lines: number;
   minLines: number;
+  /** Gives way before the header lines (the wallet's chart); otherwise after them (the market's). */
+  beforeHeader?: boolean;
 }
 
 /** The lines each part gets. */
@@ -54,6 +56,7 @@ export function layoutDetail(height: number, header: readonly HeaderLine[], tabl
     if (footer && footerRows > footer.minRows) footerRows -= 1;
     else if (footerRows > 0) footerRows = 0;
     else if (panel && panelLines > panel.minLines) panelLines -= 1;
+    else if (panel?.beforeHeader && panelLines > 0) panelLines = 0;
     else if (kept.some((l) => l.priority > 1)) {
       const worst = kept.reduce((a, b) => (b.priority >= a.priority ? b : a));
       kept = kept.filter((l) => l !== worst);

@@ -3,11 +3,18 @@ import type { Segment } from '../../components/Line.tsx';
 import type { HeaderLine } from '../layout.ts';
 import { outcomeBadge } from '../../components/Badge.ts';
 import type { PositionRow, TraderDetail } from '../../../store/queries/trader.ts';
-import { formatCents, formatPercentSigned, formatRelative, formatUsd, shortWallet, traderLabel } from '../../../lib/format.ts';
+import { formatAge, formatCents, formatPercentSigned, formatRelative, formatUsd, shortWallet, traderLabel } from '../../../lib/format.ts';
 import { signTone } from '../../theme.ts';
 
+/** ` live 10s` / ` sync 3m` after a position's price when its source is known (see livePositions). */
+function priceSourceText(r: PositionRow, now: number): string {
+  const x = r as PositionRow & { priceSource?: 'live' | 'sync'; priceAt?: number };
+  if (!x.priceSource || now <= 0) return '';
+  return ` ${x.priceSource} ${formatAge(Math.max(0, now - (x.priceAt ?? now)))}`;
+}
+
 /** Open positions by value. */
-export function positionColumns(): ColumnSpec<PositionRow>[] {
+export function positionColumns(now = 0): ColumnSpec<PositionRow>[] {
   return [
     { key: 'market', header: 'Market', priority: 1, minWidth: 14, shrink: true, text: (r) => r.title || r.conditionId, sortValue: (r) => r.title.toLowerCase() },
     { key: 'outcome', header: 'Outcome', priority: 2, minWidth: 5, maxWidth: 14, shrink: true, text: (r) => outcomeBadge(r.outcome).text, tone: (r) => outcomeBadge(r.outcome).tone },
@@ -15,7 +22,9 @@ export function positionColumns(): ColumnSpec<PositionRow>[] {
     { key: 'pnl', header: 'PnL', priority: 1, minWidth: 8, align: 'right', text: (r) => formatUsd(r.cashPnl, { signed: true }), tone: (r) => signTone(r.cashPnl), sortValue: (r) => r.cashPnl },
     { key: 'return', header: 'Return', priority: 3, minWidth: 7, align: 'right', text: (r) => formatPercentSigned(r.percentPnl), tone: (r) => signTone(r.percentPnl), sortValue: (r) => r.percentPnl },
     { key: 'avg', header: 'Avg', priority: 4, minWidth: 5, align: 'right', text: (r) => formatCents(r.avgPrice) },
+    // One price per row, and where it came from: the live mid (`live`) or the last position sync (`sync 3m`).
     { key: 'cur', header: 'Now', priority: 3, minWidth: 5, align: 'right', text: (r) => formatCents(r.curPrice) },
+    { key: 'src', header: 'Price from', priority: 5, minWidth: 8, text: (r) => priceSourceText(r, now).trim() },
   ];
 }
 

@@ -10,7 +10,9 @@ export default defineConfig({
     // CI runs set CI=true, and Ink then draws only the final frame (is-in-ci), so frame tests would see nothing.
     // The UI under test is the interactive one.
     env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts catch hangs, not slowness (speed is measured by `npm run bench`): the integration tests run real
+    // chDB and simulator processes, which take several times longer on a busy 2-core runner.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });

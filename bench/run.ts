@@ -20,6 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   hostile: async () => (await import('./hostile.ts')).benchHostile(),
   start: async () => (await import('./start.ts')).benchStart(),
   'ui-bytes': async () => (await import('./ui-bytes.ts')).benchUiBytes(),
+  sim: async () => (await import('./sim.ts')).benchSim(),
 };
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

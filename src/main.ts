@@ -8,8 +8,13 @@ export async function main(config: Config, out: Output): Promise<number> {
       return (await import('./commands/migrate.ts')).migrateCommand(config, out);
     case 'query':
       return (await import('./commands/query.ts')).queryCommand(config, out);
+    case 'score':
+      return (await import('./commands/score.ts')).scoreCommand(config, out);
     case 'sim':
       return (await import('./commands/sim.ts')).simCommand(config, out);
+    case 'follow':
+    case 'unfollow':
+      return (await import('./commands/follow.ts')).followCommand(config, out);
     case 'run':
       return (await import('./commands/run.ts')).runCommand(config, out);
   }

@@ -3,6 +3,7 @@ import { exposureWarning, startHealthServer, type HealthServer } from '../app/he
 import { routeProcessEventsToLog } from '../app/process-events.ts';
 import { Shutdown } from '../app/shutdown.ts';
 import { createStatusSource } from '../app/status-source.ts';
+import { HealthMonitor } from '../app/health-status.ts';
 import { refreshWatchlistOnSync } from '../app/watchlist-refresh.ts';
 import { openConfiguredStore, recoverStore } from './store.ts';
 import { errorMessage } from '../lib/error-message.ts';
@@ -10,7 +11,6 @@ import { fileLogger, type Logger } from '../lib/log.ts';
 import { createPolymarket, type Polymarket } from '../polymarket/index.ts';
 import { BatchedWriter } from '../store/writer.ts';
 import { rowValidators } from '../store/rows.ts';
-import { readTrackedWalletCount } from '../store/state/sync-state.ts';
 import type { Store } from '../store/types.ts';
 import { createSyncJobs, DEFAULT_SYNC_OPTIONS } from '../jobs/index.ts';
 import { syncOptionsFromConfig } from '../jobs/options.ts';
@@ -20,7 +20,7 @@ import { liveSourceLabel } from '../lib/status.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
 import type { UiHandle } from '../ui/index.tsx';
 import type { Output } from './output.ts';
-import { simFaults } from './sim-options.ts';
+import { simFaults, simWorld } from './sim-options.ts';
 
 /** What the shutdown closes, filled in as each part starts (a part that never started is skipped). */
 interface Parts {
@@ -31,6 +31,7 @@ interface Parts {
   scheduler?: Scheduler;
   live?: LiveService;
   health?: HealthServer | null;
+  healthMonitor?: HealthMonitor;
   ui?: Pick<UiHandle, 'unmount'>;
 }
 
@@ -49,7 +50,10 @@ export async function runCommand(config: Config, out: Output): Promise<number> {
     .add('ui', () => parts.ui?.unmount())
     .add('scheduler', () => parts.scheduler?.stop())
     .add('live feed', () => parts.live?.stop())
-    .add('health', () => parts.health?.close())
+    .add('health', async () => {
+      parts.healthMonitor?.stop();
+      await parts.health?.close();
+    })
     .add('writer', () => closeWriter(parts.writer, logger))
     .add('http clients', () => parts.polymarket?.close())
     .add('store', () => parts.store?.close())
@@ -98,6 +102,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
       seed: config.seed,
       speed: config.speed,
       hostile: config.hostile,
+      ...simWorld(config),
       faults: simFaults(config),
       logger: logger.child({ part: 'sim' }),
     });
@@ -111,7 +116,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     if (config.headless) out.info(`demo: simulator on ${new URL(sim.urls.dataApi).host}`);
   }
 
-  const opened = await openConfiguredStore(config, logger, out);
+  const opened = await openConfiguredStore(config, logger, out, parts.sim?.worldIdentity);
   if (!opened) {
     void shutdown.end('store not opened', 1);
     return [];
@@ -153,7 +158,15 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
         polymarket,
         wsUrl: urls.ws,
         logger: logger.child({ part: 'live' }),
-        options: { maxWatchedMarkets: config.watchlistMaxMarkets, alertBell: config.alertBell, alertWebhookUrl: config.alertWebhook ?? '' },
+        options: {
+          maxWatchedMarkets: config.watchlistMaxMarkets,
+          alertBell: config.alertBell,
+          alertWebhookUrl: config.alertWebhook ?? '',
+          minConfidence: config.alertMinConfidence,
+          categories: config.alertCategories,
+          minTradeUsd: config.alertMinTrade,
+          quietMs: config.alertQuiet * 1000,
+        },
         alert: config.alertBell ? () => process.stdout.write('\x07') : undefined,
       }))
     : null;
@@ -161,7 +174,7 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
   const sim = parts.sim;
   const status = createStatusSource({
     source: config.demo ? 'demo' : 'live',
-    sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : liveSourceLabel(urls.dataApi),
+    sourceLabel: config.demo && sim ? `demo · sim ${new URL(sim.urls.dataApi).host}` : liveSourceLabel(urls),
     storeKind: store.kind,
     storeDescription: store.description,
     storeNotice,
@@ -175,14 +188,17 @@ async function start(config: Config, out: Output, logger: Logger, shutdown: Shut
     out.warn(exposed);
     logger.warn(exposed);
   }
+  // The store is probed in the background; a request reads the cached report and runs no query.
+  const healthMonitor = config.healthPort === 0 ? null : (parts.healthMonitor = new HealthMonitor({ store, status, logger }));
+  await healthMonitor?.start();
   const health =
-    config.healthPort === 0
+    healthMonitor === null
       ? null
       : await startHealthServer({
           port: config.healthPort,
           host: config.healthHost,
           logger,
-          status: async () => ({ ...status.get(), trackedWallets: await readTrackedWalletCount(store) }),
+          status: () => healthMonitor.report(),
         }).catch((err: unknown) => {
           logger.warn('health server not started', { err });
           out.warn(`/health not started: ${errorMessage(err)}`);

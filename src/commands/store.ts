@@ -2,7 +2,7 @@ import type { Config } from '../config/index.ts';
 import type { Logger } from '../lib/log.ts';
 import { openStore } from '../store/client.ts';
 import { migrate } from '../store/migrate.ts';
-import { claimStoreSource, mixedSourceMessage } from '../store/source.ts';
+import { adoptDemoWorld, claimStoreSource, mixedSourceMessage } from '../store/source.ts';
 import { recoverAtStart } from '../store/recovery.ts';
 import type { Store } from '../store/types.ts';
 import type { Output } from './output.ts';
@@ -11,11 +11,13 @@ import { errorMessage } from '../lib/error-message.ts';
 /**
  * Opens the configured store (a server when `--clickhouse-url` is set, else the embedded engine in the data dir)
  * and applies the schema. On failure prints one clear line (which store, what went wrong) and returns null.
+ * `demoWorld` (a demo run: the simulator's world identity) makes the store hold that world alone.
  */
 export async function openConfiguredStore(
   config: Config,
   logger: Logger,
   out: Output,
+  demoWorld?: string,
 ): Promise<{ store: Store; applied: string[] } | null> {
   const target = config.clickhouseUrl
     ? ({ kind: 'server', url: config.clickhouseUrl, username: config.clickhouseUser, password: config.clickhousePassword, database: config.clickhouseDatabase } as const)
@@ -35,6 +37,11 @@ export async function openConfiguredStore(
     if (config.command === 'run' && !(await claimSource(store, config, target, logger, out))) {
       await store.close().catch(() => {});
       return null;
+    }
+    if (config.command === 'run' && config.demo && demoWorld !== undefined) {
+      // The demo's world is built anew at each start: rows of the last one would sit beside copies of its trades.
+      const { cleared } = await adoptDemoWorld(store, demoWorld);
+      if (cleared.length > 0) logger.info('demo store emptied for a new simulated world', { tables: cleared });
     }
     return { store, applied };
   } catch (err) {

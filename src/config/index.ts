@@ -35,7 +35,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
   if (args[0] !== undefined && !args[0].startsWith('-')) {
     const first = args.shift() as string;
     if (!(COMMANDS as readonly string[]).includes(first) || first === 'run') {
-      throw new ConfigError(`unknown command '${first}' (commands: migrate, query, sim; see --help)`);
+      throw new ConfigError(`unknown command '${first}' (commands: migrate, query, sim, follow, unfollow, score; see --help)`);
     }
     command = first as Command;
   }
@@ -76,6 +76,14 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
     if (positionals.length !== 1) throw new ConfigError('usage: whaletop query <name> [--json|--csv] [--limit N] [--filter value …]');
     raw.queryName = positionals[0];
     raw.queryFilters = filters;
+  } else if (command === 'score') {
+    if (positionals.length !== 1) throw new ConfigError('usage: whaletop score <wallet> [--json]');
+    raw.scoreWallet = positionals[0];
+  } else if (command === 'follow' || command === 'unfollow') {
+    if (positionals.length > 1 || (command === 'unfollow' && positionals.length !== 1)) {
+      throw new ConfigError(`usage: whaletop ${command} <wallet|name>${command === 'follow' ? ' [--alerts on|off] [--min-trade USDC] [--quiet SECONDS]' : ''}`);
+    }
+    raw.followTarget = positionals[0];
   } else if (positionals.length > 0) {
     throw new ConfigError(`unexpected argument '${positionals[0]}' (see --help)`);
   }
@@ -134,6 +142,7 @@ export function helpText(version: string): string {
     '  whaletop migrate                      apply the schema and exit',
     '  whaletop query <name> [--json|--csv] [--limit N] [--filter value …]   print a dashboard query',
     '  whaletop sim [--port N] [--seed S]    run the offline Polymarket simulator on loopback',
+    '  whaletop score <wallet> [--json]      every factor of a wallet\'s grade, whale and insider scores',
     '',
     'Flags (environment variable in brackets):',
   ];

@@ -46,7 +46,7 @@ export const POLYMARKET_URLS = {
   ws: 'wss://ws-subscriptions-clob.polymarket.com/ws/market',
 } as const;
 
-export const COMMANDS = ['run', 'migrate', 'query', 'sim'] as const;
+export const COMMANDS = ['run', 'migrate', 'query', 'sim', 'follow', 'unfollow', 'score'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const ConfigSchema = z.object({
@@ -97,11 +97,32 @@ export const ConfigSchema = z.object({
   watchlistMaxMarkets: z.coerce.number().int().min(1).max(5000).default(100),
   alertBell: boolish.default(false),
   alertWebhook: url.optional(),
+  alertMinConfidence: z.enum(['LOW', 'MEDIUM', 'HIGH']).default('HIGH'),
+  /** Comma list of market categories that alert, upper-cased; empty = every category. */
+  alertCategories: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean)),
+  alertMinTrade: z.coerce.number().min(0).max(1e12).default(0),
+  /** Quiet period per wallet and market after an alert, seconds. */
+  alertQuiet: z.coerce.number().int().min(0).max(30 * 86_400).default(600),
+  /** `whaletop follow|unfollow <wallet|name>`: the wallet. */
+  followTarget: z.string().optional(),
+  /** `whaletop follow … --alerts on|off`: the wallet's trade alerts. */
+  followAlerts: boolish.optional(),
+  /** `whaletop follow … --min-trade N`: the wallet's own minimum trade size, USDC. */
+  followMinTrade: z.coerce.number().min(0).max(1e12).optional(),
+  /** `whaletop follow … --quiet S`: the wallet's own quiet period, seconds. */
+  followQuiet: z.coerce.number().int().min(0).max(30 * 86_400).optional(),
 
   simPort: port.default(0),
   seed: z.coerce.number().int().min(0).default(1),
   speed: z.coerce.number().gt(0).max(1000).default(1),
   hostile: z.boolean().default(false),
+  simWallets: z.coerce.number().int().min(10).max(1_000_000).optional(),
+  simMarkets: z.coerce.number().int().min(5).max(100_000).optional(),
+  simHistoryDays: z.coerce.number().int().min(1).max(1_000).optional(),
+  simHistoryTrades: z.coerce.number().int().min(0).max(50_000_000).optional(),
   // Simulator faults (`whaletop sim` and `--demo`): fractions are of requests (or of records for malformed).
   faultLatencyMs: z.coerce.number().int().min(0).max(60_000).default(0),
   faultJitterMs: z.coerce.number().int().min(0).max(60_000).default(0),
@@ -116,6 +137,8 @@ export const ConfigSchema = z.object({
   wsFreeze: z.boolean().default(false),
 
   queryName: z.string().optional(),
+  /** `whaletop score <wallet>`: the wallet. */
+  scoreWallet: z.string().optional(),
   queryFormat: z.enum(['table', 'json', 'csv']).default('table'),
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
   queryFilters: z.record(z.string(), z.string()).default({}),

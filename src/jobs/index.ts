@@ -20,6 +20,9 @@ import { marketSyncJob } from './market-sync.ts';
 import { resolveSyncOptions, type SyncJobName, type SyncOptions } from './options.ts';
 import { positionSyncJob } from './position-sync.ts';
 import { profileEnricherJob } from './profile-enricher.ts';
+import { closedPositionSyncJob } from './closed-position-sync.ts';
+import { resolutionSyncJob } from './resolution-sync.ts';
+import { walletScoresJob } from './wallet-scores.ts';
 import type { JobDefinition } from './scheduler.ts';
 import { SyncState } from './sync-state.ts';
 
@@ -65,6 +68,9 @@ export function createSyncJobs(deps: SyncJobDeps): JobDefinition[] {
     holderSyncJob(own('holder-sync')),
     positionSyncJob(own('position-sync')),
     profileEnricherJob(own('profile-enricher')),
+    closedPositionSyncJob(own('closed-position-sync')),
+    resolutionSyncJob(own('resolution-sync')),
+    walletScoresJob(own('wallet-scores')),
   ];
   return jobs.map((job) => ({ ...job, after: START_PREREQUISITES[job.name as SyncJobName] }));
 }
@@ -79,4 +85,7 @@ const START_PREREQUISITES: Readonly<Record<SyncJobName, readonly string[]>> = {
   'holder-sync': ['market-sync'],
   'position-sync': ['leaderboard-sync'],
   'profile-enricher': ['leaderboard-sync'],
+  'closed-position-sync': ['leaderboard-sync'],
+  'resolution-sync': ['market-sync'],
+  'wallet-scores': ['resolution-sync'],
 };

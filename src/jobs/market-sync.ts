@@ -3,8 +3,7 @@
  * volume. The ranking feeds holder-sync (through {@link MarketRanking}, backed by the table itself).
  */
 import { marketRow } from '../store/row-mappers.ts';
-import { GAMMA_CAPS } from '../polymarket/gamma.ts';
-import { fetchComplete, pagesFor, type SyncDeps } from './deps.ts';
+import { fetchComplete, type SyncDeps } from './deps.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */
@@ -21,17 +20,25 @@ export function marketSyncJob(deps: SyncDeps): JobDefinition {
   };
 }
 
-/** One run: read up to `marketSyncMax` active markets, write them, publish the volume ranking. */
+/** One run: read every active market (up to `marketSyncMax`) by volume windows (polymarket/market-walk.ts), write them, publish the volume ranking. */
 export async function runMarketSync(deps: SyncDeps, ctx: JobContext): Promise<void> {
   const { polymarket, writer, options, clock } = deps;
   const fetchedAt = clock.now();
+  let requests = 0;
+  let unreachable = false;
   const page = await fetchComplete(
-    () => polymarket.gamma.marketsAll({ active: true, closed: false, order: 'volumeNum', ascending: false }, options.marketSyncMax, ctx.signal),
+    async () => {
+      const walked = await polymarket.gamma.activeMarketsByVolume(options.marketSyncMax, ctx.signal);
+      requests += walked.requests;
+      unreachable ||= walked.unreachable;
+      return walked;
+    },
     options.incompleteRefetches,
     ctx,
     'gamma /markets',
   );
-  ctx.counters.pages += pagesFor(page.items.length + page.rejected, GAMMA_CAPS.listLimit);
+  ctx.counters.pages += requests;
+  if (unreachable) ctx.logger.warn('more markets share one volume than a window reaches; some are not listed');
   const byCondition = new Map(page.items.filter((m) => m.conditionId !== '').map((m) => [m.conditionId, m]));
   const markets = [...byCondition.values()].sort((a, b) => b.volume - a.volume);
   if (markets.length > 0) {

@@ -4,8 +4,17 @@
  */
 import type { Config } from '../config/index.ts';
 
-/** The five sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest). */
-export const SYNC_JOB_NAMES = ['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher'] as const;
+/** The sync jobs, in dependency order (market-sync feeds holder-sync; both discovery jobs feed the rest; the wallet-intelligence jobs of issue 13 last). */
+export const SYNC_JOB_NAMES = [
+  'market-sync',
+  'leaderboard-sync',
+  'holder-sync',
+  'position-sync',
+  'profile-enricher',
+  'closed-position-sync',
+  'resolution-sync',
+  'wallet-scores',
+] as const;
 /** One sync job's name. */
 export type SyncJobName = (typeof SYNC_JOB_NAMES)[number];
 
@@ -46,6 +55,26 @@ export interface SyncOptions {
    * (watermarks do not advance, positions are not tombstoned).
    */
   incompleteRefetches: number;
+  /** Closed positions read per wallet per closed-position-sync run, newest first (50 per page). */
+  closedPositionsMaxPerWallet: number;
+  /** Markets asked about per resolution-sync run (100 per Gamma request). */
+  resolutionSyncMax: number;
+  /** Every this many wallet-scores runs is a full recompute (fresh prior, every wallet's age); the rest are incremental. */
+  walletScoresFullEvery: number;
+  /** A wallet last synced longer ago than this is due again (the queue's depth counts these), ms. */
+  queueStaleAfterMs: number;
+  /** position-sync keeps taking batches of due wallets from the queue until this much time has passed, ms. */
+  positionSyncDrainMs: number;
+  /**
+   * Markets per holder-sync run beyond the `holderSyncTopMarkets` by volume scanned every run: the ones scanned
+   * longest ago (never first). A full pass over M active markets takes ceil((M − top) / this) runs.
+   */
+  holderRotationMarkets: number;
+  /**
+   * Also read each scanned market's recent trades (`/trades?market=`, up to `marketTradesMax` newest fills) to
+   * discover holders below /holders' top 20 per outcome.
+   */
+  marketTradesMax: number;
 }
 
 /** The defaults. */
@@ -56,6 +85,9 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
     'holder-sync': '*/15 * * * *',
     'position-sync': '*/5 * * * *',
     'profile-enricher': '*/10 * * * *',
+    'closed-position-sync': '*/15 * * * *',
+    'resolution-sync': '*/10 * * * *',
+    'wallet-scores': '* * * * *',
   },
   timeoutsMs: {
     'market-sync': 5 * 60_000,
@@ -63,19 +95,30 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
     'holder-sync': 10 * 60_000,
     'position-sync': (4 * 60 + 30) * 1000,
     'profile-enricher': 5 * 60_000,
+    'closed-position-sync': 14 * 60_000,
+    'resolution-sync': 9 * 60_000,
+    'wallet-scores': 55_000,
   },
   leaderboardMaxResults: 200,
   holderSyncTopMarkets: 50,
   holdersPerToken: 20,
   trackedWalletMax: 500,
   profileBatchSize: 20,
-  marketSyncMax: 1000,
+  // Every active market: read by volume windows (polymarket/market-walk.ts), never by deep offset.
+  marketSyncMax: 100_000,
   activityLookbackDays: 7,
   activityOverlapSeconds: 60,
   positionsMaxPerWallet: 1000,
   concurrency: 24,
   commitBatchWallets: 50,
   incompleteRefetches: 3,
+  closedPositionsMaxPerWallet: 200,
+  resolutionSyncMax: 1000,
+  walletScoresFullEvery: 60,
+  queueStaleAfterMs: 60 * 60_000,
+  positionSyncDrainMs: 3 * 60_000 + 30_000,
+  holderRotationMarkets: 2000,
+  marketTradesMax: 13_000,
 };
 
 /** Merges partial options over the defaults (schedules and timeouts per key). */
@@ -96,6 +139,7 @@ export function syncOptionsFromConfig(config: Config): Partial<SyncOptions> {
     trackedWalletMax: config.trackedWalletMax,
     profileBatchSize: config.profileBatchSize,
     schedules: {
+      ...DEFAULT_SYNC_OPTIONS.schedules,
       'market-sync': config.marketSyncCron,
       'leaderboard-sync': config.leaderboardSyncCron,
       'holder-sync': config.holderSyncCron,

@@ -17,7 +17,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { activityMerger } from './activity-keys.ts';
 import { mapPool } from './pool.ts';
 import { commitWallets, type WalletFetch } from './position-commit.ts';
-import { prioritiseWallets } from './priority.ts';
+import { readWalletQueue } from './wallet-queue.ts';
 import type { JobContext, JobDefinition } from './scheduler.ts';
 
 /** Job name. */
@@ -34,21 +34,73 @@ export function positionSyncJob(deps: SyncDeps): JobDefinition {
   };
 }
 
-/** The wallets a run will poll, in priority order. */
-export async function walletsToPoll(deps: SyncDeps, signal?: AbortSignal): Promise<string[]> {
+/**
+ * The next batch a run polls, in queue order (jobs/wallet-queue.ts): followed wallets first (synced every cycle,
+ * tracked or not, never cut by `trackedWalletMax`), then the tracked wallets by priority, up to
+ * `trackedWalletMax` in all. `exclude` are wallets this run already synced; with `dueOnly` only wallets the
+ * queue considers due (never synced, or stale) are taken.
+ */
+export async function walletsToPoll(
+  deps: SyncDeps,
+  signal?: AbortSignal,
+  opts: { exclude?: ReadonlySet<string>; dueOnly?: boolean } = {},
+): Promise<string[]> {
   await deps.state.refresh(signal);
-  const ordered = await prioritiseWallets(deps.store, deps.state.tracked().values(), signal);
-  return ordered.slice(0, deps.options.trackedWalletMax);
+  const queue = await readWalletQueue(deps.store, deps.state.tracked().values(), deps.clock.now(), deps.options.queueStaleAfterMs, signal);
+  const out: string[] = [];
+  let others = 0;
+  for (const input of queue.ordered) {
+    if (opts.exclude?.has(input.wallet)) continue;
+    if (opts.dueOnly && !queue.isDue(input)) continue;
+    if (input.followed) out.push(input.wallet);
+    else if (out.length < deps.options.trackedWalletMax) {
+      out.push(input.wallet);
+      others++;
+    }
+  }
+  deps.logger.debug('queue batch', { wallets: out.length, others });
+  return out;
 }
 
-/** One run (see the module comment for the outcome contract). */
+/**
+ * One run (see the module comment for the outcome contract). The run takes a first batch from the queue, then
+ * keeps taking batches of due wallets (never synced or stale) until none is left or `positionSyncDrainMs` has
+ * passed: continuous processing instead of "the same ≤ 500 every cycle".
+ */
 export async function runPositionSync(deps: SyncDeps, ctx: JobContext): Promise<void> {
-  const { polymarket, options, state, clock } = deps;
-  const wallets = await walletsToPoll(deps, ctx.signal);
-  if (wallets.length === 0) {
-    ctx.logger.info('no tracked wallets yet');
-    return;
+  const started = deps.clock.now();
+  const done = new Set<string>();
+  const failures: { item: string; error: string }[] = [];
+  let attempted = 0;
+  let inserted = 0;
+  for (let batchNo = 0; ; batchNo++) {
+    const wallets = await walletsToPoll(deps, ctx.signal, { exclude: done, dueOnly: batchNo > 0 });
+    if (wallets.length === 0) {
+      if (batchNo === 0) ctx.logger.info('no tracked wallets yet');
+      break;
+    }
+    const result = await syncWalletBatch(deps, ctx, wallets);
+    for (const w of wallets) done.add(w);
+    attempted += wallets.length;
+    inserted += result.inserted;
+    failures.push(...result.failures);
+    // A batch where every wallet failed means the API is down: stop draining, the next run retries.
+    if (result.failures.length >= wallets.length) break;
+    if (deps.clock.now() - started >= deps.options.positionSyncDrainMs) break;
   }
+  if (attempted === 0) return;
+  ctx.logger.info('positions synced', { wallets: attempted, failed: failures.length, activityInserted: inserted });
+  const partial = summariseFailures('wallets', attempted, failures);
+  if (partial) ctx.setPartialError(partial);
+}
+
+/** Positions and activity of one batch of wallets; failures per wallet. */
+async function syncWalletBatch(
+  deps: SyncDeps,
+  ctx: JobContext,
+  wallets: readonly string[],
+): Promise<{ inserted: number; failures: { item: string; error: string }[] }> {
+  const { polymarket, options, state, clock } = deps;
   const nowSec = Math.floor(clock.now() / 1000);
   const lookbackStart = nowSec - Math.round(options.activityLookbackDays * 86_400);
   const failures: { item: string; error: string }[] = [];
@@ -117,7 +169,5 @@ export async function runPositionSync(deps: SyncDeps, ctx: JobContext): Promise<
   outcomes.forEach((o, i) => {
     if (!o.ok) failures.push({ item: wallets[i] ?? String(i), error: errorMessage(o.error) });
   });
-  ctx.logger.info('positions synced', { wallets: wallets.length, failed: failures.length, activityInserted: inserted });
-  const partial = summariseFailures('wallets', wallets.length, failures);
-  if (partial) ctx.setPartialError(partial);
+  return { inserted, failures };
 }

@@ -21,7 +21,7 @@ const SCOPES = {
 } as const;
 
 /** How a wallet entered the tracked set. */
-export type DiscoveredVia = 'leaderboard' | 'holders' | 'manual';
+export type DiscoveredVia = 'leaderboard' | 'holders' | 'trades' | 'manual';
 
 /** What enrichment found: a profile, or a 404 (stored as a minimal row so it is not retried every run). */
 export type EnrichedValue = 'profile' | 'no_profile';
@@ -34,7 +34,7 @@ export interface TrackedWallet {
 }
 
 function asVia(value: string): DiscoveredVia {
-  return value === 'holders' || value === 'manual' ? value : 'leaderboard';
+  return value === 'holders' || value === 'trades' || value === 'manual' ? value : 'leaderboard';
 }
 
 /**

@@ -87,16 +87,38 @@ export interface StatusSource {
   subscribe(listener: () => void): () => void;
 }
 
-/**
- * The header's label of live data: `live · polymarket.com` against Polymarket, else the Data API's host (a proxy, a
- * recording, a test server), so the screen never claims polymarket.com for data from elsewhere.
- */
-export function liveSourceLabel(dataApiUrl: string): string {
-  let host = dataApiUrl;
+/** The endpoints the clients use, by role (config URLs after --demo has substituted the simulator's). */
+export interface ClientEndpoints {
+  dataApi: string;
+  gamma: string;
+  clob: string;
+  ws: string;
+}
+
+function hostOf(url: string): string {
   try {
-    host = new URL(dataApiUrl).host;
+    return new URL(url).host;
   } catch {
     // Config validated it; keep the text as given.
+    return url;
   }
-  return `live · ${host === 'polymarket.com' || host.endsWith('.polymarket.com') ? 'polymarket.com' : host}`;
+}
+
+function isPolymarketHost(host: string): boolean {
+  return host === 'polymarket.com' || host.endsWith('.polymarket.com');
+}
+
+/**
+ * The label of live data for the header and /health: `live · polymarket.com` only when every client (Data API,
+ * Gamma, CLOB, WebSocket) talks to Polymarket; otherwise it names the other hosts (a proxy, a recording, a test
+ * server), so no screen claims polymarket.com for data from elsewhere (issue 12 item 10). Hosts keep their role
+ * order and appear once; `+ polymarket.com` says some clients still point there.
+ */
+export function liveSourceLabel(endpoints: ClientEndpoints | string): string {
+  const urls = typeof endpoints === 'string' ? [endpoints] : [endpoints.dataApi, endpoints.gamma, endpoints.clob, endpoints.ws];
+  const hosts = urls.map(hostOf);
+  const elsewhere = [...new Set(hosts.filter((h) => !isPolymarketHost(h)))];
+  if (elsewhere.length === 0) return 'live · polymarket.com';
+  const mixed = hosts.some(isPolymarketHost);
+  return `live · ${elsewhere.join(', ')}${mixed ? ' + polymarket.com' : ''}`;
 }

@@ -22,6 +22,8 @@ export interface AttributionOptions {
 
 /** sync_state scope of the per-market /trades watermarks (value: unix seconds). */
 const TRADES_WM_SCOPE = SYNC_SCOPES.tradesWatermark;
+/** sync_state scope of the per-followed-wallet /trades watermarks (value: unix seconds). */
+const FOLLOW_WM_SCOPE = SYNC_SCOPES.followTradesWatermark;
 
 /**
  * A stable id for one fill: the Data API gives no log index, and one transaction can settle several identical
@@ -44,6 +46,8 @@ export class AttributionPoller {
   private wallets = new Map<string, TrackedWallet>();
   private readonly watermarks = new Map<string, number>();
   private readonly dirty = new Set<string>();
+  private readonly followWatermarks = new Map<string, number>();
+  private readonly followDirty = new Set<string>();
   private readonly seen = new Map<string, true>();
   private loaded = false;
   private recorded = 0;
@@ -56,6 +60,8 @@ export class AttributionPoller {
       logger: Logger;
       options: AttributionOptions;
       onTrade(trade: EliteTrade): void;
+      /** A fill by a followed wallet (from either poll), once. */
+      onFollowedTrade?(trade: EliteTrade): void;
     },
   ) {}
 
@@ -88,7 +94,33 @@ export class AttributionPoller {
         this.deps.logger.warn('attribution poll failed', { markets: batch.length, err });
       }
     }
+    await this.pollFollowed(now, signal);
     this.saveWatermarks();
+  }
+
+  /**
+   * Followed wallets' own fills (/trades?user=), so a trade in a market nobody watches yet is seen in the same
+   * poll; one request per followed wallet, the newest page only (a poll every few seconds cannot miss a page of
+   * one wallet's fills). Watermarks per wallet in sync_state (scope follow_trades_wm).
+   */
+  private async pollFollowed(now: number, signal?: AbortSignal): Promise<void> {
+    const floor = now - this.deps.options.initialLookbackMs;
+    for (const tracked of this.wallets.values()) {
+      if (!tracked.isFollowed || signal?.aborted) continue;
+      try {
+        const res = await this.deps.polymarket.data.trades({ user: tracked.wallet, takerOnly: false, limit: this.deps.options.pageSize }, signal);
+        const since = this.followWatermarks.get(tracked.wallet) ?? floor;
+        this.record(res.items.filter((t) => t.timestamp >= since), res.items);
+        const newest = res.items.reduce((m, t) => Math.max(m, t.timestamp), since);
+        if (newest > since || !this.followWatermarks.has(tracked.wallet)) {
+          this.followWatermarks.set(tracked.wallet, newest);
+          this.followDirty.add(tracked.wallet);
+        }
+      } catch (err) {
+        if (signal?.aborted) return;
+        this.deps.logger.warn('followed wallet trades poll failed', { wallet: tracked.wallet, err });
+      }
+    }
   }
 
   private async pollBatch(batch: string[], now: number, signal?: AbortSignal): Promise<void> {
@@ -107,12 +139,8 @@ export class AttributionPoller {
       if (res.items.length < pageSize || oldest < oldestNeeded) break;
     }
     const before = new Map(batch.map((id) => [id, wm(id)]));
-    const occurrences = new Map<string, number>();
-    const out: Row[] = [];
+    const fresh: Trade[] = [];
     for (const t of rows) {
-      const key = tradeKey(t);
-      const n = occurrences.get(key) ?? 0;
-      occurrences.set(key, n + 1);
       const market = t.conditionId.toLowerCase();
       // The watermark is in whole seconds; fills in its second are re-read and deduplicated by id.
       if (t.timestamp < (before.get(market) ?? wm(market))) continue;
@@ -120,9 +148,31 @@ export class AttributionPoller {
         this.watermarks.set(market, t.timestamp);
         this.dirty.add(market);
       }
+      fresh.push(t);
+    }
+    this.record(fresh, rows);
+    for (const id of batch) if (!this.watermarks.has(id)) this.watermarks.set(id, floor);
+  }
+
+  /**
+   * Records the fills of tracked wallets among `fresh` once each (by trade id), hands them on, and writes their
+   * attribution rows. `response` is the whole response `fresh` came from: identical fills are numbered by their
+   * occurrence in it.
+   */
+  private record(fresh: readonly Trade[], response: readonly Trade[] = fresh): void {
+    const occurrences = new Map<string, number>();
+    const ids = new Map<Trade, string>();
+    for (const t of response) {
+      const key = tradeKey(t);
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      ids.set(t, `${key}:${n}`);
+    }
+    const out: Row[] = [];
+    for (const t of fresh) {
       const tracked = this.wallets.get(t.wallet.toLowerCase());
       if (!tracked) continue;
-      const tradeId = `${key}:${n}`;
+      const tradeId = ids.get(t)!;
       if (this.seen.has(tradeId)) continue;
       this.remember(tradeId);
       const trade: EliteTrade = {
@@ -132,7 +182,7 @@ export class AttributionPoller {
         rank: tracked.rank,
         score: tracked.score,
         side: t.side,
-        marketId: market,
+        marketId: t.conditionId.toLowerCase(),
         tokenId: t.asset,
         outcome: t.outcome,
         size: t.size,
@@ -142,12 +192,14 @@ export class AttributionPoller {
         timestamp: t.timestamp,
         isElite: tracked.isElite,
         isWatched: tracked.isWatched,
+        isFollowed: tracked.isFollowed === true,
+        title: t.title,
       };
       out.push(attributionRow(trade));
       this.recorded++;
       this.deps.onTrade(trade);
+      if (trade.isFollowed) this.deps.onFollowedTrade?.(trade);
     }
-    for (const id of batch) if (!this.watermarks.has(id)) this.watermarks.set(id, floor);
     if (out.length > 0) this.deps.writer.write('elite_trade_attributions', out);
   }
 
@@ -160,23 +212,24 @@ export class AttributionPoller {
   }
 
   private async loadWatermarks(): Promise<void> {
-    const stored = await readSyncScope(this.deps.store, TRADES_WM_SCOPE);
-    for (const [market, value] of stored) {
-      const s = Number(value);
-      if (Number.isFinite(s)) this.watermarks.set(market, s * 1000);
+    const [stored, followed] = await Promise.all([readSyncScope(this.deps.store, TRADES_WM_SCOPE), readSyncScope(this.deps.store, FOLLOW_WM_SCOPE)]);
+    for (const [into, entries] of [[this.watermarks, stored], [this.followWatermarks, followed]] as const) {
+      for (const [key, value] of entries) {
+        const s = Number(value);
+        if (Number.isFinite(s)) into.set(key, s * 1000);
+      }
     }
     this.loaded = true;
   }
 
   private saveWatermarks(): void {
-    if (this.dirty.size === 0) return;
-    const rows = [...this.dirty].map((key) => ({
-      scope: TRADES_WM_SCOPE,
-      key,
-      value: String(Math.floor(this.watermarks.get(key)! / 1000)),
-    }));
+    const rows = [
+      ...[...this.dirty].map((key) => ({ scope: TRADES_WM_SCOPE, key, value: String(Math.floor(this.watermarks.get(key)! / 1000)) })),
+      ...[...this.followDirty].map((key) => ({ scope: FOLLOW_WM_SCOPE, key, value: String(Math.floor(this.followWatermarks.get(key)! / 1000)) })),
+    ];
     this.dirty.clear();
-    this.deps.writer.write('sync_state', rows);
+    this.followDirty.clear();
+    if (rows.length > 0) this.deps.writer.write('sync_state', rows);
   }
 }
 

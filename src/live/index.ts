@@ -7,7 +7,9 @@ import type { FeedStatus } from '../lib/status.ts';
 import type { Polymarket } from '../polymarket/index.ts';
 import type { Store } from '../store/types.ts';
 import type { BatchedWriter } from '../store/writer.ts';
-import { createAlerter } from './alerts.ts';
+import { createAlertService } from './alert-service.ts';
+import { readRecentAlerts } from '../store/queries/alerts.ts';
+import type { FollowAlertSettings } from '../store/state/followed-wallets.ts';
 import { AttributionPoller } from './attribution.ts';
 import { MarketFeed } from './feed.ts';
 import type { TokenMeta } from './feed.ts';
@@ -16,7 +18,7 @@ import { DEFAULT_LIVE_OPTIONS } from './options.ts';
 import type { LiveOptions } from './options.ts';
 import { OutcomeTracker } from './outcomes.ts';
 import { SignalEngine, signalRow } from './signals.ts';
-import type { FiredSignal } from './signals.ts';
+import type { SentAlert } from './alert-service.ts';
 import { BoundaryTicker, snapshotRows } from './snapshotter.ts';
 import { refreshWatchlist } from './watchlist.ts';
 import type { WatchedMarket } from './watchlist.ts';
@@ -36,8 +38,8 @@ export interface LiveDeps {
   logger: Logger;
   /** Data clock (timestamps, snapshot boundaries, momentum windows); the simulator's clock in demo/tests. */
   clock?: Clock;
-  /** Rings the bell for a HIGH signal when `alertBell` is on (the composition root decides how). */
-  alert?: (signal: FiredSignal) => void;
+  /** Rings the bell for an alert sent when `alertBell` is on (the composition root decides how). */
+  alert?: (alert: SentAlert) => void;
 }
 
 /** The live signals service. */
@@ -85,7 +87,25 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
   const loops: Promise<void>[] = [];
   let refreshing: Promise<void> | null = null;
 
-  const alerter = createAlerter(o, logger, deps.alert);
+  let followed = new Map<string, FollowAlertSettings>();
+  const alerts = createAlertService({
+    options: o,
+    logger,
+    followed: () => followed,
+    market: (id) => {
+      const m = markets.get(id);
+      return m ? { question: m.question, category: m.category } : titles.get(id);
+    },
+    log: (rows) => {
+      writer.write('alerts_sent', rows);
+      // Alerts are rare and the Alerts view should show them at once.
+      writer.flush().catch((err: unknown) => logger.warn('alert flush failed', { err }));
+    },
+    ring: deps.alert,
+    now: () => clock.now(),
+  });
+  // Titles of markets a followed wallet traded outside the watchlist, as its fill carried them.
+  const titles = new Map<string, { question: string; category: string }>();
   const outcomes = new OutcomeTracker({
     store: deps.store,
     prices: { liveMid: (id) => feed.token(id)?.book.mid() ?? null },
@@ -112,7 +132,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       writer.flush().catch((err: unknown) => logger.warn('signal flush failed', { err }));
       outcomes.upsert(signal);
       logger.info('signal', { kind, type: signal.type, confidence: signal.confidence, market: signal.marketId, direction: signal.direction });
-      if (signal.confidence === 'HIGH') void alerter(signal);
+      void alerts.signal(signal);
       notify();
     },
   });
@@ -149,6 +169,10 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       initialLookbackMs: o.attributionLookbackMs,
     },
     onTrade: (t) => engine.onEliteTrade(t, clock.now()),
+    onFollowedTrade: (t) => {
+      if (!markets.has(t.marketId) && t.title) titles.set(t.marketId, { question: t.title, category: '' });
+      void alerts.trade(t).then((sent) => sent && notify());
+    },
   });
   const ticker = new BoundaryTicker(
     clock,
@@ -216,6 +240,7 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
     feed.setTokens(tokens);
     attribution.setMarkets([...markets.keys()]);
     attribution.setWallets(state.wallets);
+    followed = new Map(state.followed.map((f) => [f.wallet, f]));
     logger.info('watchlist refreshed', { markets: markets.size, tokens: tokens.size, wallets: state.wallets.size, added: state.added, removed: state.removed });
   };
 
@@ -255,6 +280,11 @@ export function createLiveFeed(deps: LiveDeps): LiveService {
       } catch (err) {
         lastError = `watchlist: ${errorText(err)}`;
         logger.error('watchlist refresh failed at start', { err });
+      }
+      try {
+        alerts.seed(await readRecentAlerts(deps.store, clock.now() - Math.max(o.quietMs, 86_400_000)));
+      } catch (err) {
+        logger.warn('alert history read failed', { err });
       }
       try {
         await outcomes.resume(clock.now(), o.outcomeResumeLookbackMs);

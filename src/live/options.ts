@@ -78,6 +78,14 @@ export interface LiveOptions {
   alertBell: boolean;
   alertWebhookUrl: string;
   alertWebhookTimeoutMs: number;
+  /** Lowest signal confidence that alerts (`--alert-min-confidence`). */
+  minConfidence: 'LOW' | 'MEDIUM' | 'HIGH';
+  /** Market categories that alert, upper-case; empty = all (`--alert-categories`). */
+  categories: string[];
+  /** Smallest followed-wallet trade that alerts, USDC (`--alert-min-trade`). */
+  minTradeUsd: number;
+  /** Quiet period per wallet and market after an alert, ms (`--alert-quiet`, seconds). */
+  quietMs: number;
 }
 
 /** Defaults from the issue and POLYMARKET_API.md. */
@@ -131,4 +139,10 @@ export const DEFAULT_LIVE_OPTIONS: Readonly<LiveOptions> = Object.freeze({
   alertBell: false,
   alertWebhookUrl: '',
   alertWebhookTimeoutMs: 5_000,
+  // HIGH only, as before alerts were tunable; the quiet period is whalewatch's lesson (one wallet re-firing on one
+  // market made 14 % of its pushes): ten minutes per (wallet, market).
+  minConfidence: 'HIGH',
+  categories: [],
+  minTradeUsd: 0,
+  quietMs: 10 * 60_000,
 });

@@ -31,6 +31,10 @@ export interface EliteTrade {
   timestamp: number;
   isElite: boolean;
   isWatched: boolean;
+  /** Followed by the trader: the trade may raise an alert. */
+  isFollowed?: boolean;
+  /** The market's title as the trade carried it (sanitised). */
+  title?: string;
 }
 
 /** One fired signal, the domain form of a `fired_signals` row. Velocity in ¢/min, acceleration in ¢/min². */

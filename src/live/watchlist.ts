@@ -13,6 +13,7 @@ import {
   writeWatchlistWallets,
   type WatchlistWalletRow,
 } from '../store/state/watchlists.ts';
+import { listFollowedWallets, type FollowedWallet } from '../store/state/followed-wallets.ts';
 import { chTime } from '../store/time.ts';
 import type { Row, Store } from '../store/types.ts';
 
@@ -51,15 +52,22 @@ export interface TrackedWallet {
   score: number | null;
   isElite: boolean;
   isWatched: boolean;
+  /** Followed by the trader (followed_wallets): its trades raise alerts. */
+  isFollowed?: boolean;
 }
 
 /** What a refresh produced. */
 export interface WatchlistState {
   markets: WatchedMarket[];
   wallets: Map<string, TrackedWallet>;
+  /** The followed wallets with their alert settings. */
+  followed: FollowedWallet[];
   added: number;
   removed: number;
 }
+
+/** Priority of a market a followed wallet holds or traded: above every elite market (1000 + 10 per elite). */
+const FOLLOWED_PRIORITY = 100_000;
 
 interface Candidate {
   marketId: string;
@@ -82,12 +90,16 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
   const elites = await readEliteWallets(store, opts.eliteBoard, opts.eliteTopN);
   const eliteWallets = elites.map((e) => e.proxy_wallet.toLowerCase());
 
-  const [held, traded, topVolume, current, currentWallets] = await Promise.all([
+  const followed = await listFollowedWallets(store);
+  const followedWallets = followed.map((f) => f.wallet);
+  const [held, traded, topVolume, current, currentWallets, followedHeld, followedTraded] = await Promise.all([
     readMarketsHeldBy(store, eliteWallets),
     readMarketsTradedBy(store, eliteWallets, now - opts.recentTradeMs),
     readTopMarketsBy24hVolume(store, opts.topVolumeMarkets),
     readWatchlistMarkets(store),
     readWatchlistWallets(store),
+    readMarketsHeldBy(store, followedWallets),
+    readMarketsTradedBy(store, followedWallets, now - opts.recentTradeMs),
   ]);
 
   const candidates = new Map<string, Candidate>();
@@ -101,6 +113,14 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
   for (const [id, c] of eliteCount) {
     const parts = [c.held > 0 ? `held by ${c.held} elite` : '', c.traded > 0 ? `traded by ${c.traded} elite` : ''].filter(Boolean);
     candidates.set(id, { marketId: id, priority: 1000 + 10 * (c.held + c.traded), reason: parts.join(', ') });
+  }
+  // A followed wallet's open markets come before every elite one (issue 14: "its open markets join the live
+  // watchlist"); its recent trades too, so a market it just entered is watched before its positions are re-synced.
+  for (const id of new Set([...followedHeld.keys(), ...followedTraded.keys()])) {
+    const n = Math.max(followedHeld.get(id) ?? 0, followedTraded.get(id) ?? 0);
+    const elite = candidates.get(id);
+    const reason = [`followed wallet${n > 1 ? `s (${n})` : ''}`, elite?.reason ?? ''].filter(Boolean).join(', ');
+    candidates.set(id, { marketId: id, priority: FOLLOWED_PRIORITY + 10 * n + (elite ? elite.priority - 1000 : 0), reason });
   }
   topVolume.forEach((id, i) => {
     if (!candidates.has(id)) {
@@ -189,7 +209,11 @@ export async function refreshWatchlist(store: Store, opts: WatchlistOptions, now
   }
 
   const wallets = await refreshWallets(store, elites, currentWallets, updatedAt);
-  return { markets, wallets, added, removed };
+  for (const f of followed) {
+    const known = wallets.get(f.wallet);
+    wallets.set(f.wallet, { wallet: f.wallet, name: known?.name || f.label, rank: known?.rank ?? null, score: known?.score ?? null, isElite: known?.isElite ?? false, isWatched: true, isFollowed: true });
+  }
+  return { markets, wallets, followed, added, removed };
 }
 
 async function refreshWallets(

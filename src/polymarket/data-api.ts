@@ -41,6 +41,9 @@ export const DATA_CAPS = {
   /** The spec says 10 000, newer docs 5 000, and live servers reject ~3 000 on /trades: stay below all. */
   activityMaxOffset: 3_000,
   holdersLimit: 20,
+  /** /trades: limit 0–10,000; offset cap ~3,000 on busy markets (nautilus). */
+  tradesLimit: 10_000,
+  tradesMaxOffset: 3_000,
 } as const;
 
 /** Which leaderboard board to read. */

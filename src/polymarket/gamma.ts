@@ -1,4 +1,5 @@
 import type { ApiBase, HttpCore, Query } from './http.ts';
+import { marketsByVolumeWindows } from './market-walk.ts';
 import { collectPages } from './paginate.ts';
 import type { CountedPage } from './paginate.ts';
 import { eventEnvelopeSchema, marketSchema, publicProfileSchema, toPublicProfile } from './schemas-gamma.ts';
@@ -6,7 +7,12 @@ import type { GammaEvent, Market, Page, PublicProfile } from './types.ts';
 import { expectArray, parseEach, parseWhole } from './validate.ts';
 
 /** Caps of the Gamma list endpoints (POLYMARKET_API.md §2.2): limit silently capped at 100, offset > 10 000 → 422. */
-export const GAMMA_CAPS = { listLimit: 100, maxOffset: 10_000 } as const;
+export const GAMMA_CAPS = {
+  listLimit: 100,
+  maxOffset: 10_000,
+  /** Offset paging of /markets fails past about 2,000 on the real API (issue 14): windows stay well below. */
+  marketsWalkMaxOffset: 1_500,
+} as const;
 
 /**
  * Filters of `/markets` and `/events`. `order` is a CSV of field names (e.g. `volume24hr`). Array filters are
@@ -26,6 +32,9 @@ export interface GammaListQuery {
   slugs?: readonly string[];
   tagId?: string;
   includeTag?: boolean;
+  /** `volume_num_min` / `volume_num_max` filters (inclusive). */
+  volumeNumMin?: number;
+  volumeNumMax?: number;
 }
 
 /** The Gamma client: markets, events and public profiles. */
@@ -34,6 +43,11 @@ export interface GammaApi {
   markets(q?: GammaListQuery, signal?: AbortSignal): Promise<Page<Market>>;
   /** Up to `max` markets, 100 per page, offset ≤ 10 000. */
   marketsAll(q: Omit<GammaListQuery, 'limit' | 'offset'>, max: number, signal?: AbortSignal): Promise<Page<Market>>;
+  /**
+   * Up to `max` active, open markets by volume (descending), every one reachable: volume windows instead of
+   * deep offsets (market-walk.ts). `requests` counts the pages fetched; `unreachable` flags a capped tie group.
+   */
+  activeMarketsByVolume(max: number, signal?: AbortSignal): Promise<Page<Market> & { requests: number; unreachable: boolean }>;
   /** One page of events with their markets (each market validated on its own; rejects counted in the page). */
   events(q?: GammaListQuery, signal?: AbortSignal): Promise<Page<GammaEvent>>;
   /** Up to `max` events, 100 per page, offset ≤ 10 000. */
@@ -56,6 +70,8 @@ function listQuery(q: GammaListQuery, includeTagDefault: boolean): Query {
     slug: q.slugs,
     tag_id: q.tagId,
     include_tag: q.includeTag ?? (includeTagDefault ? true : undefined),
+    volume_num_min: q.volumeNumMin,
+    volume_num_max: q.volumeNumMax,
   };
 }
 
@@ -76,6 +92,23 @@ export function createGammaApi(core: HttpCore, base: ApiBase): GammaApi {
         maxOffset: GAMMA_CAPS.maxOffset,
         max,
       }),
+    activeMarketsByVolume: (max, signal) =>
+      marketsByVolumeWindows(
+        (w) =>
+          api.markets(
+            {
+              active: true,
+              closed: false,
+              order: 'volumeNum',
+              ascending: false,
+              offset: w.offset,
+              limit: w.limit,
+              ...(w.volumeNumMax !== undefined ? { volumeNumMax: w.volumeNumMax } : {}),
+            },
+            signal,
+          ),
+        { pageSize: GAMMA_CAPS.listLimit, maxOffset: GAMMA_CAPS.marketsWalkMaxOffset, max },
+      ),
     events: async (q = {}, signal) => {
       const body = await core.call({ base, path: '/events', query: listQuery(q, false), ...withSignal(signal) });
       const envelopes = parseEach(expectArray(body, urlOf('/events'), GAMMA_CAPS.listLimit), eventEnvelopeSchema, '/events', reject);

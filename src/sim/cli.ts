@@ -12,6 +12,8 @@ export interface SimCliArgs extends Partial<FaultConfig> {
   hostile?: boolean;
   marketCount?: number;
   walletCount?: number;
+  historyDays?: number;
+  historyTrades?: number;
 }
 
 /** A running CLI simulator; `closed` resolves after a signal stopped it. */
@@ -25,7 +27,7 @@ export interface SimCliHandle {
  * it on SIGINT/SIGTERM.
  */
 export async function runSimCli(args: SimCliArgs, logger: Logger, write: (s: string) => void): Promise<SimCliHandle> {
-  const { port, host, seed, speed, hostile, marketCount, walletCount, ...faults } = args;
+  const { port, host, seed, speed, hostile, marketCount, walletCount, historyDays, historyTrades, ...faults } = args;
   const sim = await startSimulator({
     ...(port !== undefined ? { port } : {}),
     ...(host !== undefined ? { host } : {}),
@@ -34,6 +36,8 @@ export async function runSimCli(args: SimCliArgs, logger: Logger, write: (s: str
     ...(hostile !== undefined ? { hostile } : {}),
     ...(marketCount !== undefined ? { marketCount } : {}),
     ...(walletCount !== undefined ? { walletCount } : {}),
+    ...(historyDays !== undefined ? { historyDays } : {}),
+    ...(historyTrades !== undefined ? { historyTrades } : {}),
     faults,
     logger,
   });

@@ -53,10 +53,12 @@ export interface SimulatorOptions {
   marketCount?: number;
   /** Wallets in the world (default 3000). */
   walletCount?: number;
-  /** Days of pre-generated history (default 30). */
+  /** Days of pre-generated history (default 30; e.g. 365 for months of resolved markets). */
   historyDays?: number;
-  /** TRADE rows generated over the history (default 100,000). */
+  /** TRADE rows generated over the history (default 100,000 per 30 days, i.e. the same density at any length). */
   historyTrades?: number;
+  /** Share of markets resolved inside the history (default 0.2, or 0.6 when historyDays > 30). */
+  resolvedShare?: number;
   /** Live trade rate across the world, per second of world time (default 3). */
   tradesPerSecond?: number;
   /** Live quote (book-size churn) rate, per second of world time (default 5). */
@@ -70,6 +72,11 @@ export interface Simulator {
   /** Base URLs: dataApi/gamma/clob are http://host:port/<prefix>; ws is ws://host:port/ws/market. */
   urls: { dataApi: string; gamma: string; clob: string; ws: string };
   world: World;
+  /**
+   * The world's identity (seed, start of the live phase, sizes): two simulators with the same identity serve the
+   * same world, rows and transaction hashes alike. The demo records it in its store (issue 11, defect 3).
+   */
+  worldIdentity: string;
   faults: FaultController;
   /** World time, ms. */
   now(): number;
@@ -91,6 +98,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     speed: opts.speed ?? 1,
     manual,
   });
+  const historyDays = opts.historyDays ?? 30;
   const world = new World(
     {
       seed,
@@ -98,8 +106,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       walletCount: opts.walletCount ?? 3000,
       startTime: clock.now(),
       hostile: opts.hostile ?? false,
-      historyDays: opts.historyDays ?? 30,
-      historyTrades: opts.historyTrades ?? 100_000,
+      historyDays,
+      historyTrades: opts.historyTrades ?? Math.round(100_000 * Math.max(1, historyDays / 30)),
+      resolvedShare: opts.resolvedShare ?? (historyDays > 30 ? 0.6 : 0.2),
       tradesPerSecond: opts.tradesPerSecond ?? 3,
       quotesPerSecond: opts.quotesPerSecond ?? 5,
       burstEveryMs: opts.burstEveryMs ?? 240_000,
@@ -148,6 +157,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   return {
     urls: { dataApi: `${base}/data-api`, gamma: `${base}/gamma-api`, clob: `${base}/clob`, ws: `ws://${host}:${port}/ws/market` },
     world,
+    worldIdentity: JSON.stringify(world.core.opts),
     faults,
     now: () => world.sync(),
     advance: (ms) => {

@@ -1,5 +1,6 @@
 import type {
   Activity,
+  ClosedPosition,
   Holder,
   LeaderboardEntry,
   Market,
@@ -223,5 +224,59 @@ export function tradeAttributionRow(t: Trade, ctx: AttributionContext): RowOf<'e
     is_watched: ctx.isWatched ?? false,
     elite_score: ctx.eliteScore ?? null,
     timestamp: chTime(t.timestamp),
+  };
+}
+
+/** closed_positions row. `totalBought` is in shares (real traffic), kept as such; the stake is shares × avgPrice. */
+export function closedPositionRow(p: ClosedPosition, fetchedAt: number): RowOf<'closed_positions'> {
+  return {
+    proxy_wallet: p.wallet.toLowerCase(),
+    condition_id: p.conditionId,
+    asset: p.asset,
+    outcome: p.outcome,
+    outcome_index: p.outcomeIndex,
+    avg_price: p.avgPrice,
+    total_bought: p.totalBought,
+    realized_pnl: p.realizedPnl,
+    cur_price: p.curPrice,
+    title: p.title,
+    market_slug: p.slug,
+    closed_at: chTime(p.timestamp),
+    updated_at: chTime(fetchedAt),
+  };
+}
+
+/** How a market resolved: per-outcome payouts (1 winner / 0 loser, or a split) and when. */
+export interface Resolution {
+  conditionId: string;
+  payouts: number[];
+  resolvedAt: number;
+  source: 'gamma' | 'ws';
+}
+
+/**
+ * The resolution of a closed Gamma market, or null while it is not settled: Gamma flips `closed` before the
+ * oracle settles, and until then outcomePrices are still trading prices (neither 0 nor 1). resolvedAt is the
+ * market's end date (Gamma's Market carries no closedTime here), or `fetchedAt` when it has none or it lies ahead.
+ */
+export function resolutionOfMarket(m: Market, fetchedAt: number): Resolution | null {
+  if (!m.closed || m.conditionId === '' || m.outcomePrices.length < 2) return null;
+  const sum = m.outcomePrices.reduce((a, b) => a + b, 0);
+  const settled = m.outcomePrices.every((p) => p === 0 || p === 1 || p === 0.5) && Math.abs(sum - 1) < 1e-9;
+  if (!settled) return null;
+  const resolvedAt = m.endDate !== null && m.endDate <= fetchedAt ? m.endDate : fetchedAt;
+  return { conditionId: m.conditionId, payouts: m.outcomePrices, resolvedAt, source: 'gamma' };
+}
+
+/** market_resolutions row. winning_index is -1 for a split payout. */
+export function resolutionRow(r: Resolution, updatedAt: number): RowOf<'market_resolutions'> {
+  const winner = r.payouts.indexOf(1);
+  return {
+    condition_id: r.conditionId,
+    winning_index: winner,
+    payouts: r.payouts,
+    resolved_at: chTime(r.resolvedAt),
+    source: r.source,
+    updated_at: chTime(updatedAt),
   };
 }

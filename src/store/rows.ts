@@ -269,6 +269,103 @@ export const walletSyncMetadataRowSchema = z.strictObject({
   updated_at: time.optional(),
 });
 
+/** closed_positions: one row per (wallet, market, outcome) closed by sale or redemption (schema/010). */
+export const closedPositionRowSchema = z.strictObject({
+  proxy_wallet: str,
+  condition_id: str,
+  asset: str.optional(),
+  outcome: str.optional(),
+  outcome_index: uint(16).optional(),
+  avg_price: f64.optional(),
+  total_bought: f64.optional(),
+  realized_pnl: f64.optional(),
+  cur_price: f64.optional(),
+  title: str.optional(),
+  market_slug: str.optional(),
+  closed_at: time,
+  updated_at: time.optional(),
+});
+
+/** market_resolutions: how a market resolved, per outcome payout (schema/011). */
+export const marketResolutionRowSchema = z.strictObject({
+  condition_id: str,
+  winning_index: z.int().min(-1).max(32_767).optional(),
+  payouts: z.array(f64),
+  resolved_at: time,
+  source: z.enum(['gamma', 'ws']).optional(),
+  updated_at: time.optional(),
+});
+
+/** followed_wallets (schema/050): one version per follow change; the newest wins. */
+export const followedWalletRowSchema = z.strictObject({
+  wallet_address: str.regex(/^0x[0-9a-f]{40}$/, 'not a lower-case wallet address'),
+  label: str.optional(),
+  followed: flag01.optional(),
+  alerts_enabled: flag01.optional(),
+  min_trade_usd: f64.min(0).optional(),
+  quiet_seconds: i32.min(-1).optional(),
+  followed_at: time.optional(),
+  updated_at: time.optional(),
+});
+
+/** alerts_sent (schema/051): every alert sent. */
+export const alertSentRowSchema = z.strictObject({
+  alert_id: str,
+  kind: z.enum(['trade', 'signal']),
+  wallet_address: str.optional(),
+  wallet_name: str.optional(),
+  market_id: str.optional(),
+  question: str.optional(),
+  category: str.optional(),
+  side: str.optional(),
+  outcome: str.optional(),
+  size_usd: f64.optional(),
+  price: f64.optional(),
+  confidence: str.optional(),
+  summary: str.optional(),
+  channels: z.array(str).optional(),
+  webhook_status: uint(16).optional(),
+  webhook_error: str.optional(),
+  sent_at: time.optional(),
+});
+
+/** holder_scans: when holder-sync last read a market's holders and recent trades (schema/040_coverage.sql). */
+export const holderScanRowSchema = z.strictObject({
+  condition_id: str,
+  scanned_at: time,
+  holders: uint(32).optional(),
+  traders: uint(32).optional(),
+});
+
+/** backfill_checkpoints: one wallet's backfill outcome; the newest row per wallet wins. */
+export const backfillCheckpointRowSchema = z.strictObject({
+  proxy_wallet: str,
+  status: z.enum(['done', 'failed']),
+  since_sec: z.int().optional(),
+  activity_rows: u64.optional(),
+  closed_rows: uint(32).optional(),
+  requests: uint(32).optional(),
+  error: str.optional(),
+  finished_at: time,
+});
+
+/** wallet_closed_positions: /closed-positions history by (wallet, market, token). */
+export const walletClosedPositionRowSchema = z.strictObject({
+  proxy_wallet: str,
+  condition_id: str,
+  asset: str,
+  outcome: str.optional(),
+  outcome_index: uint(16).optional(),
+  avg_price: f64.optional(),
+  total_bought: f64.optional(),
+  realized_pnl: f64.optional(),
+  cur_price: f64.optional(),
+  title: str.optional(),
+  market_slug: str.optional(),
+  closed_at: time,
+  updated_at: time,
+});
+
 /** Validators by table name, for `new BatchedWriter(store, { validators: ROW_VALIDATORS })`. */
 export const ROW_VALIDATORS = {
   trader_rankings: traderRankingRowSchema,
@@ -285,6 +382,13 @@ export const ROW_VALIDATORS = {
   watchlist_markets: watchlistMarketRowSchema,
   watchlist_wallets: watchlistWalletRowSchema,
   wallet_sync_metadata: walletSyncMetadataRowSchema,
+  closed_positions: closedPositionRowSchema,
+  market_resolutions: marketResolutionRowSchema,
+  followed_wallets: followedWalletRowSchema,
+  alerts_sent: alertSentRowSchema,
+  holder_scans: holderScanRowSchema,
+  backfill_checkpoints: backfillCheckpointRowSchema,
+  wallet_closed_positions: walletClosedPositionRowSchema,
 } as const;
 
 /** A table that has a row validator. */

@@ -52,3 +52,37 @@ export function mixedSourceMessage(claim: Extract<SourceClaim, { ok: false }>, w
   const wanted = claim.wanted === 'demo' ? '--demo' : 'live mode (no --demo)';
   return `${where} holds ${holds}; ${wanted} keeps its data apart: drop --data-dir to use its default store, or choose another directory`;
 }
+
+/**
+ * Tables a demo store keeps when its world changes: the store's own bookkeeping and the trader's watchlists (the
+ * same seed gives the same wallets and markets, so a pin still means something).
+ */
+export const KEPT_ACROSS_DEMO_WORLDS: readonly string[] = ['schema_migrations', 'store_source', 'demo_world', 'watchlist_markets', 'watchlist_wallets'];
+
+/** Every data table of the current database (MergeTree family, materialised views' targets included). */
+const DATA_TABLES_SQL = `
+  SELECT name FROM system.tables
+  WHERE database = currentDatabase() AND engine LIKE '%MergeTree' AND name NOT IN {kept:Array(String)}
+  ORDER BY name`;
+
+/**
+ * Makes `store` hold the demo world `identity` alone (issue 11, defect 3): when the store last held another world,
+ * every data table but {@link KEPT_ACROSS_DEMO_WORLDS} is emptied, so the new world's history never lands beside
+ * an older copy of the same trades. Returns the tables emptied (none when the world is the recorded one or the
+ * store is new) and records the world.
+ */
+export async function adoptDemoWorld(store: Store, identity: string, now = Date.now()): Promise<{ cleared: string[] }> {
+  const rows = await store.query<{ world: string }>('SELECT world FROM demo_world ORDER BY adopted_at DESC LIMIT 1');
+  if (rows[0]?.world === identity) return { cleared: [] };
+  const cleared: string[] = [];
+  if (rows.length > 0 || (await holdsData(store))) {
+    const tables = await store.query<{ name: string }>(DATA_TABLES_SQL, { kept: [...KEPT_ACROSS_DEMO_WORLDS] });
+    for (const { name } of tables) {
+      // Names come from system.tables of this database; quoting keeps the odd '.inner_id.…' target name whole.
+      await store.command(`TRUNCATE TABLE IF EXISTS \`${name.replaceAll('`', '``')}\``);
+      cleared.push(name);
+    }
+  }
+  await store.insert('demo_world', [{ world: identity, adopted_at: chTime(now), cleared }]);
+  return { cleared };
+}

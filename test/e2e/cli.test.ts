@@ -34,7 +34,7 @@ describe('whaletop executable', () => {
     const first = whaletop(['migrate', '--data-dir', dataDir]);
     expect(first.code, first.stderr).toBe(0);
     const names = listMigrations(DEFAULT_SCHEMA_DIR).map((m) => m.name);
-    expect(names.slice(0, 8)).toEqual(['001_whale_tables.sql', '002_markets.sql', '003_live_signals.sql', '004_state.sql', '005_activity_by_time.sql', '006_wallet_names.sql', '007_board_latest.sql', '008_store_source.sql']);
+    expect(names.slice(0, 9)).toEqual(['001_whale_tables.sql', '002_markets.sql', '003_live_signals.sql', '004_state.sql', '005_activity_by_time.sql', '006_wallet_names.sql', '007_board_latest.sql', '008_store_source.sql', '009_demo_world.sql']);
     expect(first.stdout.startsWith(`applied ${names.join(', ')} to embedded `), first.stdout).toBe(true);
     const second = whaletop(['migrate', '--data-dir', dataDir]);
     expect(second.code).toBe(0);

@@ -253,9 +253,13 @@ describe('whaletop --demo in a real terminal', () => {
       run.session.type('4');
       const conc = await run.step('concentration', hasConcentrationRows, FIRST_DATA_MS);
       expect(conc).toMatch(/4 Concentration \([1-9]\d*\)/);
-      const concTitle = selectedTitle(conc, /^›(.+?)\s{2,}\d+\s/);
+      // A refresh may land between reading the screen and Enter and drop the selected market from the list (the
+      // selection then moves to a neighbour): the market opened is the selected one or one listed beside it.
+      const concTitles = listedTitles(conc, /^[ ›](.+?)\s{2,}\d+\s/);
       run.session.keys('Enter');
-      const market = await run.step('concentration-market', (s) => s.includes(`Concentration › ${concTitle}`) && /Concentration \d+ holders · top-5 \d+\.\d%/.test(s), FIRST_DATA_MS);
+      const market = await run.step('concentration-market', (s) => s.includes('Concentration › ') && /Concentration \d+ holders · top-5 \d+\.\d%/.test(s), FIRST_DATA_MS);
+      const opened = lines(market)[2]!.replace(/^.*Concentration › /, '');
+      expect(concTitles.some((t) => opened.startsWith(t)), `${opened} among ${concTitles.join(' | ')}`).toBe(true);
       // The price reads "(live mid)" once the feed has a book for the market, else it is the last synced price.
       expect(market).toMatch(/Price .+? \d+(\.\d+)?¢( \(live mid\))? · .+? \d+(\.\d+)?¢/);
       expect(market).toMatch(/Outcome\s+Holder\s+Amount\s+Updated/);
@@ -386,6 +390,14 @@ function assertFits(screen: string): void {
 }
 
 /** The title of the selected (›) row, cut before any truncation ellipsis, for matching a breadcrumb. */
+/** Every row title a list screen shows (trimmed as {@link selectedTitle} trims), for a selection that may move. */
+function listedTitles(screen: string, pattern: RegExp): string[] {
+  return lines(screen).flatMap((line) => {
+    const m = pattern.exec(line);
+    return m ? [m[1]!.trim().replace(/…$/, '').slice(0, 30).trimEnd()] : [];
+  });
+}
+
 function selectedTitle(screen: string, pattern: RegExp): string {
   for (const line of lines(screen)) {
     const m = pattern.exec(line);

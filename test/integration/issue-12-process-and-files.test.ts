@@ -56,6 +56,9 @@ describe('issue-12-15 store-open failures name the real cause', () => {
   });
 
   it('permission denied (run as another user)', () => {
+    // The other user must be able to run the program itself, or the test would see Node's own crash instead.
+    const reach = spawnSync(process.execPath, ['-e', "require('fs').accessSync('bin/whaletop.js')"], { uid: 65534, gid: 65534 });
+    expect(reach.status, `uid 65534 cannot read ${process.cwd()}/bin/whaletop.js: make the checkout world-readable`).toBe(0);
     const dir = freshStore('denied');
     chmodSync(dir, 0o700);
     const result = migrate(dir, 65534);

@@ -45,6 +45,9 @@ describe('one pass of every job against the simulator', () => {
       ['holder-sync', 'ok', undefined],
       ['position-sync', 'ok', undefined],
       ['profile-enricher', 'ok', undefined],
+      ['closed-position-sync', 'ok', undefined],
+      ['resolution-sync', 'ok', undefined],
+      ['wallet-scores', 'ok', undefined],
     ]);
     await rig.scheduler.stop();
     const runs = await store.query<{ job: string; status: string; rows: string }>(
@@ -56,7 +59,8 @@ describe('one pass of every job against the simulator', () => {
   it('markets: every active market of the world, with its volume', async () => {
     const truth = sim.world.markets().filter((m) => m.active === true && m.closed === false);
     const stored = await store.query<{ condition_id: string; volume: number }>(
-      `SELECT condition_id, volume FROM markets FINAL ORDER BY condition_id`,
+      // resolution-sync adds the closed markets the wallets traded (issue 13): the active ones are market-sync's.
+      `SELECT condition_id, volume FROM markets FINAL WHERE closed = 0 ORDER BY condition_id`,
     );
     expect(stored.length).toBe(truth.length);
     const volumeOf = new Map(stored.map((r) => [r.condition_id, num(r.volume)]));
@@ -191,7 +195,7 @@ describe('one pass of every job against the simulator', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 120_000);
 
   it('after the world moves on, the next position-sync adds exactly the new activity', async () => {
     sim.advance(20 * 60_000);
@@ -209,7 +213,7 @@ describe('one pass of every job against the simulator', () => {
     for (const wallet of synced) {
       expect({ wallet, count: storedOf.get(wallet) ?? 0 }).toEqual({ wallet, count: worldActivity(sim, wallet, firstLookbackStart).count });
     }
-  });
+  }, 120_000);
 
   it('job history survives a restart: a new scheduler reads the last runs back from job_runs', async () => {
     const fresh = new Scheduler({ store, logger: silentLogger });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveFeed } from '../../src/live/index.ts';
 import type { LiveService } from '../../src/live/index.ts';
 import { getSignalHitRate } from '../../src/store/queries/signals.ts';
-import type { FiredSignal } from '../../src/live/signals.ts';
+import type { SentAlert } from '../../src/live/alert-service.ts';
 import { memoryLogger, silentLogger } from '../../src/lib/log.ts';
 import { createPolymarket } from '../../src/polymarket/index.ts';
 import type { Polymarket } from '../../src/polymarket/index.ts';
@@ -21,7 +21,7 @@ let sim: Simulator;
 let polymarket: Polymarket;
 let writer: BatchedWriter;
 let live: LiveService;
-const alerts: FiredSignal[] = [];
+const alerts: SentAlert[] = [];
 
 
 
@@ -102,7 +102,10 @@ describe('live signals end to end against the simulator', () => {
     const signalAt = Date.parse(forBurst[0]!.timestamp.replace(' ', 'T') + 'Z');
     // Detected within the burst (world time), not held back to the end of it.
     expect(signalAt - burstAt).toBeLessThan(60_000);
-    expect(alerts.map((a) => a.type)).toEqual(['ELITE_MOMENTUM']);
+    expect(alerts.map((a) => [a.kind, a.alertId, a.summary.split(' ').slice(0, 2).join(' ')])).toEqual([['signal', expect.any(String), 'HIGH ELITE_MOMENTUM']]);
+    await writer.flush();
+    const logged = await store.query<{ kind: string; channels: string[] }>('SELECT toString(kind) AS kind, channels FROM alerts_sent FINAL');
+    expect(logged).toEqual([{ kind: 'signal', channels: ['bell'] }]);
 
     const attributed = await store.query<{ wallet_address: string; side: string; is_elite: boolean }>(
       'SELECT wallet_address, toString(side) AS side, is_elite FROM elite_trade_attributions FINAL WHERE market_id = {m:String}',

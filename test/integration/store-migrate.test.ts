@@ -61,9 +61,10 @@ describe('migrate', () => {
 
     const second = await migrate(store, silentLogger);
     expect(second.applied).toEqual([]);
-    expect(second.skipped).toHaveLength(8);
+    const migrationCount = listMigrations(DEFAULT_SCHEMA_DIR).length;
+    expect(second.skipped).toHaveLength(migrationCount);
     const recorded = await store.query<{ n: string }>('SELECT count() AS n FROM schema_migrations FINAL');
-    expect(Number(recorded[0]?.n)).toBe(8);
+    expect(Number(recorded[0]?.n)).toBe(migrationCount);
   });
 
   it('stops at a broken file with an error naming the file and the ClickHouse code', async () => {

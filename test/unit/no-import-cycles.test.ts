@@ -25,7 +25,8 @@ describe('import cycles (issue 16)', () => {
     expect(cyclesIn(scratch)).toEqual([['a.ts', 'b.ts']]);
   });
 
+  // madge parses every file of src/: seconds on an idle machine, far more on a busy CI runner.
   it('src/ has none', () => {
     expect(cyclesIn('src')).toEqual([]);
-  });
+  }, 150_000);
 });

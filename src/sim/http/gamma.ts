@@ -7,11 +7,17 @@ import type { SimMarket } from '../world/types.ts';
 import { gammaEvent, gammaMarket, profileBody } from '../world/wire.ts';
 import { ReplyError, boolParam, intParam, type Routes, type SimReply, type SimRequest } from './reply.ts';
 
+/** Largest /markets offset the real API serves (issue 14: offset paging fails past ~2,000; the docs say 10,000). */
+export const GAMMA_MARKETS_MAX_OFFSET = 2000;
+
 function listParams(req: SimRequest): { limit: number; offset: number; closed: boolean; active?: boolean; ascending: boolean; order: string[] } {
   const q = req.query;
   const limit = intParam(q, 'limit', 100, { max: 100 });
   const offset = intParam(q, 'offset', 0);
   if (offset > 10_000) throw new ReplyError({ status: 422, body: { type: 'validation error', error: 'offset too large' } });
+  if (req.path === '/markets' && offset > GAMMA_MARKETS_MAX_OFFSET) {
+    throw new ReplyError({ status: 422, body: { type: 'validation error', error: 'offset too large' } });
+  }
   return {
     limit,
     offset,
@@ -74,6 +80,7 @@ function markets(req: SimRequest): SimReply {
   const conditions = q.getAll('condition_ids').map((c) => c.toLowerCase());
   const tokens = q.getAll('clob_token_ids');
   const volMin = q.get('volume_num_min');
+  const volMax = q.get('volume_num_max');
   const selected = e.markets.filter((m) =>
     m.closed === p.closed &&
     p.active !== false &&
@@ -81,7 +88,8 @@ function markets(req: SimRequest): SimReply {
     (!slugs.length || slugs.includes(m.slug)) &&
     (!conditions.length || conditions.includes(m.conditionId)) &&
     (!tokens.length || tokens.includes(m.tokens[0]) || tokens.includes(m.tokens[1])) &&
-    (volMin === null || m.baseVolume + m.volume >= Number(volMin)));
+    (volMin === null || m.baseVolume + m.volume >= Number(volMin)) &&
+    (volMax === null || m.baseVolume + m.volume <= Number(volMax)));
   const pageItems = orderAndPage(selected, (m, f) => marketKey(e, m, f), p);
   return { status: 200, body: pageItems.map((m) => gammaMarket(e, m)), records: 'top' };
 }

@@ -3,15 +3,16 @@
  * a target time. Every draw comes from seeded streams and events are processed in time order, so the state at
  * time T does not depend on how often catchUp was called on the way.
  */
-import { createRng, mixSeed, type Rng } from '../rng.ts';
+import { createRng, hashUnit, mixSeed, type Rng } from '../rng.ts';
 import { churnLevel, consumeLevel, recenterBook, tickFor, bestOf, type LevelChange } from './book.ts';
 import {
   bestBidAskFrame, lastTradeFrame, marketResolvedFrame, priceChangeFrame, tickSizeFrame, type RoutedFrame,
 } from './frames.ts';
 import { generateMarkets, generateWallets } from './generate.ts';
 import { addAt, cumulative, round, weightedIndex } from './math.ts';
-import { MARKET_CATEGORIES } from './names.ts';
-import type { SimAct, SimEvent, SimMarket, SimWallet } from './types.ts';
+import { CATEGORY_INDEX, MARKET_CATEGORIES } from './names.ts';
+import { plantTruth, type PlantedBet } from './plant.ts';
+import { positionKey, type SimAct, type SimEvent, type SimMarket, type SimWallet } from './types.ts';
 
 const DAY = 86_400_000;
 
@@ -28,7 +29,20 @@ export interface EngineOptions {
   quotesPerSecond: number;
   /** Mean gap between spontaneous elite bursts, ms of world time (0 disables them). */
   burstEveryMs: number;
+  /**
+   * Share of markets that resolve inside the history window (default 0.2; the World facade raises it for long
+   * histories). The rest resolve a few hours into the live phase (3 %) or days to months later.
+   */
+  resolvedShare?: number;
 }
+
+/** The smallest stake of a planted insider bet, USDC (hundreds of times an ordinary trade). */
+export const INSIDER_MIN_STAKE = 3_000;
+
+const curPriceOf = (m: SimMarket, outcome: 0 | 1): number => (outcome === 0 ? m.price : 1000 - m.price) / 1000;
+
+/** Share of a resolved market's losing holders who still redeem (for nothing); the others keep the dead tokens. */
+export const LOSER_REDEEM_SHARE = 0.35;
 
 /** What a burst will do (returned by triggerEliteBurst). */
 export interface BurstInfo {
@@ -58,6 +72,8 @@ export class Engine {
   readonly tokenIndex = new Map<string, { market: SimMarket; outcome: 0 | 1 }>();
   readonly walletByAddress = new Map<string, SimWallet>();
   readonly eliteIdx: number[];
+  /** The insiders' planted bets, ascending in time (hidden truth). */
+  readonly plantedBets: readonly PlantedBet[];
   readonly genesis: number;
   /** Bumped on every state change (caches key on it). */
   version = 0;
@@ -71,6 +87,7 @@ export class Engine {
   private readonly walletCum: Float64Array;
   private readonly resolveOrder: number[];
   private resolvePtr = 0;
+  private plantedPtr = 0;
   private nextTradeAt: number;
   private nextQuoteAt = Infinity;
   private nextBurstAt = Infinity;
@@ -88,6 +105,7 @@ export class Engine {
     this.markets = markets;
     this.events = events;
     this.wallets = generateWallets(genRng, gen, MARKET_CATEGORIES.length + 1);
+    this.plantedBets = plantTruth(root.fork(4), this.wallets, markets, { genesis: this.genesis, startTime: opts.startTime });
     for (const m of markets) {
       this.marketByCondition.set(m.conditionId, m);
       this.tokenIndex.set(m.tokens[0], { market: m, outcome: 0 });
@@ -127,13 +145,15 @@ export class Engine {
       const burst = this.pending[0]?.at ?? Infinity;
       const resolveIdx = this.resolveOrder[this.resolvePtr];
       const resolveAt = resolveIdx === undefined ? Infinity : this.markets[resolveIdx]!.endDate;
-      const next = Math.min(burst, resolveAt, this.nextTradeAt, this.nextQuoteAt, this.nextBurstAt);
+      const planted = this.plantedBets[this.plantedPtr]?.at ?? Infinity;
+      const next = Math.min(burst, resolveAt, planted, this.nextTradeAt, this.nextQuoteAt, this.nextBurstAt);
       if (!this.live && next >= this.opts.startTime && this.opts.startTime <= t) {
         this.goLive();
         continue;
       }
       if (next > t) break;
       if (burst === next) this.burstTrade(this.pending.shift()!);
+      else if (planted === next) this.plantedTrade(this.plantedBets[this.plantedPtr++]!);
       else if (resolveAt === next) this.resolve(this.markets[resolveIdx!]!);
       else if (this.nextTradeAt === next) {
         this.randomTrade(next);
@@ -195,15 +215,19 @@ export class Engine {
       const away = (m.price - m.anchor) * dir;
       return away <= 0 || keepRoll < 1 - away / 200 ? 1 : 0;
     };
-    const held = [0, 1].map((o) => w.positions.get(m.tokens[o]!)?.size ?? 0);
-    if ((held[0]! > 0 || held[1]! > 0) && sellRoll < 0.35) {
-      const outcome: 0 | 1 = held[0]! >= held[1]! ? 0 : 1;
-      const all = held[outcome]!;
+    const held0 = w.positions.get(positionKey(m.idx, 0))?.size ?? 0;
+    const held1 = w.positions.get(positionKey(m.idx, 1))?.size ?? 0;
+    // Market makers turn their inventory over: they sell back more often than anyone else.
+    const sellChance = w.kind === 'market_maker' ? 0.5 : 0.35;
+    if ((held0 > 0 || held1 > 0) && sellRoll < sellChance) {
+      const outcome: 0 | 1 = held0 >= held1 ? 0 : 1;
+      const all = outcome === 0 ? held0 : held1;
       const size = fracRoll < 0.5 ? all : Math.max(0.01, Math.floor(all * (0.1 + 0.8 * fracRoll) * 100) / 100);
       this.execute(t, m, w, 'SELL', outcome, Math.min(size, all), moves(outcome, 'SELL'));
       return;
     }
-    const bias = w.elite ? 0.75 : 0.5;
+    // The planted skill: the probability that this BUY backs the eventual winner.
+    const bias = w.skillByCategory[CATEGORY_INDEX[m.category]]!;
     const outcome: 0 | 1 = outcomeRoll < bias ? m.winner : ((1 - m.winner) as 0 | 1);
     const usd = Math.min(Math.exp(Math.log(15 * w.sizeFactor) + 1.1 * sizeRoll), 250_000);
     this.execute(t, m, w, 'BUY', outcome, usd, moves(outcome, 'BUY'));
@@ -219,11 +243,10 @@ export class Engine {
     const tokenPrice = outcome === 0 ? m.price : 1000 - m.price;
     const exec = Math.min(999, Math.max(1, tokenPrice + (side === 'BUY' ? m.tick : -m.tick)));
     const price = exec / 1000;
-    const asset = m.tokens[outcome];
-    let pos = w.positions.get(asset);
+    let pos = w.positions.get(positionKey(m.idx, outcome));
     if (!pos) {
       pos = { marketIdx: m.idx, outcomeIndex: outcome, size: 0, cost: 0, totalBought: 0, boughtCost: 0, realizedPnl: 0, closedAt: null };
-      w.positions.set(asset, pos);
+      w.positions.set(positionKey(m.idx, outcome), pos);
     }
     let size: number;
     let pnl = 0;
@@ -260,7 +283,7 @@ export class Engine {
     this.tradeActs.push(actIdx);
     w.acts.push(actIdx);
     m.trades.push(actIdx);
-    const cat = MARKET_CATEGORIES.indexOf(m.category) + 1;
+    const cat = CATEGORY_INDEX[m.category] + 1;
     addAt(w.vol, 0, usdc);
     addAt(w.vol, cat, usdc);
     addAt(w.realized, 0, pnl);
@@ -331,12 +354,18 @@ export class Engine {
     m.historyP.push(m.price / 1000);
     const cat = MARKET_CATEGORIES.indexOf(m.category) + 1;
     for (const outcome of [0, 1] as const) {
-      const asset = m.tokens[outcome];
       const holders = [...m.holders[outcome].keys()].sort((a, b) => a - b);
+      const keep = new Map<number, number>();
       for (const walletIdx of holders) {
         const w = this.wallets[walletIdx]!;
-        const pos = w.positions.get(asset)!;
-        const payout = outcome === m.winner ? pos.size : 0;
+        const pos = w.positions.get(positionKey(m.idx, outcome))!;
+        const won = outcome === m.winner;
+        // Winners redeem; most losers never bother, so their dead tokens stay in /positions at curPrice 0.
+        if (!won && hashUnit(this.opts.seed, m.idx, walletIdx) >= LOSER_REDEEM_SHARE) {
+          keep.set(walletIdx, pos.size);
+          continue;
+        }
+        const payout = won ? pos.size : 0;
         const pnl = payout - pos.cost;
         const act: SimAct = {
           id: this.acts.length, ts: t, walletIdx, marketIdx: m.idx, type: 'REDEEM', side: '', outcomeIndex: outcome,
@@ -350,7 +379,7 @@ export class Engine {
         pos.cost = 0;
         pos.closedAt = t;
       }
-      m.holders[outcome].clear();
+      m.holders[outcome] = keep;
     }
     m.book = null;
     this.version++;
@@ -384,6 +413,18 @@ export class Engine {
     for (let i = 0; i < n; i++) this.pending.push({ at: t + i * gap, walletIdx: w.idx, marketIdx: m.idx, outcome: m.winner });
     this.pending.sort((a, b) => a.at - b.at);
     return { wallet: w.address, conditionId: m.conditionId, tokenId: m.tokens[m.winner], startedAt: t, trades: n };
+  }
+
+  /**
+   * An insider's planted bet: large, on the winner, moving a thin market hard. The stake shrinks on long odds so
+   * the payout stays near `maxProfit`: an insider is a pattern to detect, not the top of the PnL board.
+   */
+  private plantedTrade(b: PlantedBet): void {
+    const m = this.markets[b.marketIdx]!;
+    if (m.closed || b.at >= m.endDate) return;
+    const p = Math.min(0.99, Math.max(0.01, curPriceOf(m, b.outcome)));
+    const usd = Math.max(INSIDER_MIN_STAKE, Math.min(b.usd, (b.maxProfit * p) / (1 - p)));
+    this.execute(b.at, m, this.wallets[b.walletIdx]!, 'BUY', b.outcome, Math.round(usd), m.tick === 10 ? 4 : 40);
   }
 
   private burstTrade(p: PendingBurstTrade): void {

@@ -18,6 +18,8 @@ export interface GenerateOptions {
   /** Start of the simulated history, ms. */
   genesis: number;
   hostile: boolean;
+  /** Share of markets that resolve inside the history window (default 0.2). */
+  resolvedShare?: number;
 }
 
 function pickCategory(rng: Rng): MarketCategory {
@@ -42,9 +44,10 @@ export function generateMarkets(rng: Rng, opts: GenerateOptions): { markets: Sim
       ? opts.genesis - rng.int(1, 60) * DAY - rng.int(0, DAY)
       : opts.genesis + rng.int(0, opts.startTime - opts.genesis - 3_600_000);
     const roll = rng.next();
+    const resolved = opts.resolvedShare ?? 0.2;
     const endDate =
-      roll < 0.2 ? Math.max(createdAt, opts.genesis) + rng.int(DAY, opts.startTime - Math.max(createdAt, opts.genesis))
-      : roll < 0.23 ? opts.startTime + rng.int(2, 6) * 3_600_000
+      roll < resolved ? Math.max(createdAt, opts.genesis) + rng.int(DAY, opts.startTime - Math.max(createdAt, opts.genesis))
+      : roll < resolved + 0.03 ? opts.startTime + rng.int(2, 6) * 3_600_000
       : opts.startTime + rng.int(1, 150) * DAY;
     const baseQuestion = question(rng, category, new Date(endDate));
     const event: SimEvent = {
@@ -120,6 +123,11 @@ export function generateWallets(rng: Rng, opts: GenerateOptions, categoryCount: 
       idx,
       address,
       elite,
+      // Kinds and skills are planted afterwards from their own stream (plant.ts), so the rest of the world
+      // (addresses, names, sizes) stays what it was before the truth existed.
+      kind: 'ordinary',
+      skill: 0.5,
+      skillByCategory: new Float64Array(categoryCount - 1).fill(0.5),
       pseudonym: maybeHostile(rng, pseudonym(rng), opts.hostile),
       profile: null,
       fallbackUserName: `${mixedCase(rng, address)}-${createdAt}`,

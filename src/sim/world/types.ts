@@ -89,18 +89,32 @@ export interface SimPosition {
   closedAt: number | null;
 }
 
+/**
+ * What a wallet really is (the simulator's hidden truth, never rendered on the wire): ordinary (no edge), skilled
+ * (a real edge), insider (fresh wallet, one large bet on a niche market shortly before it resolves its way),
+ * market maker (many markets, both sides, tiny edge, small trades) or lucky whale (huge size, no edge).
+ */
+export type WalletKind = 'ordinary' | 'skilled' | 'insider' | 'market_maker' | 'lucky_whale';
+
 /** A wallet (proxy wallet) and its indexes. */
 export interface SimWallet {
   idx: number;
   address: string;
   elite: boolean;
+  /** Hidden truth: what the wallet is. */
+  kind: WalletKind;
+  /** Hidden truth: probability that a BUY backs the eventual winner, overall (the centre of skillByCategory). */
+  skill: number;
+  /** Hidden truth: the same probability per market category (index = MARKET_CATEGORIES order). */
+  skillByCategory: Float64Array;
   pseudonym: string;
   profile: SimProfile | null;
   /** Leaderboard userName for wallets without a name: mixed-case address + "-" + ms. */
   fallbackUserName: string;
   activityWeight: number;
   sizeFactor: number;
-  positions: Map<string, SimPosition>;
+  /** Keyed by positionKey(marketIdx, outcomeIndex); insertion order = first trade order. */
+  positions: Map<number, SimPosition>;
   /** Indexes into World.acts, ascending in time. */
   acts: number[];
   /** Cumulative per category (index into LEADERBOARD category order, 0 = OVERALL) volume and realized PnL. */
@@ -124,4 +138,9 @@ export interface SimAct {
   price: number;
   /** Realized PnL this row produced, USDC (SELL and REDEEM). */
   pnl: number;
+}
+
+/** The key of a wallet's position in one outcome of one market (numbers hash faster than 77-digit token ids). */
+export function positionKey(marketIdx: number, outcomeIndex: 0 | 1): number {
+  return marketIdx * 2 + outcomeIndex;
 }

@@ -5,7 +5,7 @@
  */
 import type { Engine } from './engine.ts';
 import { CATEGORY_TAGS } from './names.ts';
-import type { SimAct, SimMarket, SimPosition, SimWallet } from './types.ts';
+import { positionKey, type SimAct, type SimMarket, type SimPosition, type SimWallet } from './types.ts';
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -118,7 +118,7 @@ export function positionRow(e: Engine, w: SimWallet, pos: SimPosition): Record<s
     percentRealizedPnl: pos.boughtCost > 0 ? round((pos.realizedPnl / pos.boughtCost) * 100, 4) : 0,
     curPrice: price,
     redeemable: m.closed && pos.size > 0,
-    mergeable: (w.positions.get(m.tokens[opposite])?.size ?? 0) > 0,
+    mergeable: (w.positions.get(positionKey(m.idx, opposite))?.size ?? 0) > 0,
     title: m.question,
     slug: m.slug,
     icon: icon(m),

@@ -14,6 +14,8 @@ import { getWhalesOverview } from './overview.ts';
 import { getSignalHitRate, getSignals } from './signals.ts';
 import { getSmartMoneyPositions } from './smart-money.ts';
 import { getTraderProfile } from './trader.ts';
+import { GRADES } from '../metrics/grades.ts';
+import { listWalletScores, SCORE_SORTS } from '../metrics/scores.ts';
 
 /** One named query of the registry. */
 export interface QueryEntry<P extends z.ZodType = z.ZodType> {
@@ -97,6 +99,37 @@ export const QUERIES = {
     description: 'Hit rate of fired signals by type and confidence (5 and 15 minutes after)',
     params: z.object({}),
     run: (store) => getSignalHitRate(store),
+  }),
+  'wallet-scores': entry({
+    description:
+      'Wallet grades, omega and scores (issue 13): --category OVERALL --min-grade A --min-settled 0 --min-volume 0 --sort grade|omega|pnl|volume|insider|whale',
+    params: z.object({
+      category: upper('OVERALL'),
+      'min-grade': z.string().transform((s) => s.toUpperCase()).pipe(z.enum(GRADES)).optional(),
+      'min-settled': z.coerce.number().int().nonnegative().default(0),
+      'min-volume': z.coerce.number().nonnegative().default(0),
+      sort: z.enum(SCORE_SORTS).default('grade'),
+      limit: limit(100),
+    }),
+    run: async (store, p) =>
+      (
+        await listWalletScores(store, {
+          category: p.category,
+          ...(p['min-grade'] !== undefined ? { minGrade: p['min-grade'] } : {}),
+          minSettled: p['min-settled'],
+          minVolume: p['min-volume'],
+          sort: p.sort,
+          limit: p.limit,
+        })
+      ).map(({ insiderFactors, ...s }) => ({
+        ...s,
+        grade: s.grade === '' ? '—' : s.grade,
+        insiderFresh: insiderFactors.fresh,
+        insiderFewMarkets: insiderFactors.fewMarkets,
+        insiderConcentration: insiderFactors.concentration,
+        insiderNiche: insiderFactors.niche,
+        insiderTiming: insiderFactors.timing,
+      })),
   }),
 } satisfies Record<string, QueryEntry>;
 

@@ -17,6 +17,8 @@ export const SYNC_SCOPES = {
   activityWatermark: 'activity_wm',
   /** key = market id, value = newest attributed trade of the live feed, unix seconds. */
   tradesWatermark: 'trades_wm',
+  /** key = followed wallet, value = newest trade seen by the live feed's follow poll, unix seconds. */
+  followTradesWatermark: 'follow_trades_wm',
   /** key = `<table>/<detached part name>`, value = what the start-up check did (store/recovery.ts). */
   brokenPart: 'broken_part',
 } as const;

@@ -105,8 +105,11 @@ export async function runLeaderboardSync(deps: SyncDeps, ctx: JobContext, boards
   const progress = boards.map(freshProgress);
   const lastError = new Map<number, unknown>();
   let pending = boards.map((_, i) => i);
+  let anySucceeded = false;
   for (let round = 0; round <= options.leaderboardLateRounds && pending.length > 0; round++) {
     if (round > 0) {
+      // Nothing answered at all (host down, a storm): the run's error is the news, and waiting only delays it.
+      if (!anySucceeded) break;
       ctx.logger.info('leaderboards failed; trying them again in this run', { boards: pending.length, round });
       await sleepOn(systemTimers, options.leaderboardLateDelayMs * 2 ** (round - 1), ctx.signal);
     }
@@ -127,8 +130,10 @@ export async function runLeaderboardSync(deps: SyncDeps, ctx: JobContext, boards
     const failed: number[] = [];
     outcomes.forEach((o, k) => {
       const i = pending[k] as number;
-      if (o.ok) lastError.delete(i);
-      else {
+      if (o.ok) {
+        anySucceeded = true;
+        lastError.delete(i);
+      } else {
         lastError.set(i, o.error);
         failed.push(i);
       }

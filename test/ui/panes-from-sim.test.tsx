@@ -97,15 +97,21 @@ function boardNames(): Map<string, string> {
 const n = (v: unknown): number => Number(v);
 
 describe('panes and detail views from a store the simulator filled', () => {
-  it('every sync job ran ok', () => {
+  it('every sync job ran ok', async () => {
     expect(results.map((r) => [r.name, r.status])).toEqual([
       ['market-sync', 'ok'],
       ['leaderboard-sync', 'ok'],
       ['holder-sync', 'ok'],
       ['position-sync', 'ok'],
       ['profile-enricher', 'ok'],
+      ['closed-position-sync', 'ok'],
+      ['resolution-sync', 'ok'],
+      ['wallet-scores', 'ok'],
     ]);
-    expect(synced.size).toBe(60);
+    // position-sync drains the wallet queue (issue 14): batches of 60 until no tracked wallet is due.
+    const tracked = await store.query<{ n: string }>("SELECT count() AS n FROM sync_state FINAL WHERE scope = 'tracked_wallet' AND deleted = 0");
+    expect(synced.size).toBe(Number(tracked[0]!.n));
+    expect(synced.size).toBeGreaterThan(60);
   });
 
   it('leaderboard: the top 3 of OVERALL/ALL/PNL with compact PnL in green; `c` switches to the next category', async () => {
@@ -120,7 +126,8 @@ describe('panes and detail views from a store the simulator filled', () => {
       truth.forEach((r, i) => {
         const line = rows[i] ?? '';
         const pnl = formatUsd(r.pnl, { signed: true });
-        expect(plain(line)).toMatch(new RegExp(`#${i + 1} ${re(label(r))}\\s+${re(pnl)}\\s+${re(formatUsd(r.vol))}`));
+        // Between PnL and volume: the grade and the shrunk omega (issue 13), "—" below the minimum sample.
+        expect(plain(line)).toMatch(new RegExp(`#${i + 1} ${re(label(r))}\\s+${re(pnl)}\\s+(?:[SABCDF]|—)\\s+(?:[\\d.]+|—)\\s+${re(formatUsd(r.vol))}`));
         // Gains are green, losses red: the colour is part of the meaning.
         expect(line).toMatch(new RegExp(`${re(r.pnl > 0 ? GREEN : RED)}\\s*${re(pnl)}`));
       });
@@ -132,7 +139,7 @@ describe('panes and detail views from a store the simulator filled', () => {
       const nextLabel = cell(traderLabel(shown(first.userName), first.proxyWallet), 28);
       const switched = await waitForFrame(app.lastFrame, (f) => f.includes(`${next} · ALL · PNL`) && f.includes(`#1 ${nextLabel}`), FRAME_MS);
       expect(plain(tableRows(switched, ['#', 'Trader', 'PnL'])[0])).toMatch(
-        new RegExp(`#1 ${re(nextLabel)}\\s+${re(formatUsd(first.pnl, { signed: true }))}\\s+${re(formatUsd(first.vol))}`),
+        new RegExp(`#1 ${re(nextLabel)}\\s+${re(formatUsd(first.pnl, { signed: true }))}\\s+(?:[SABCDF]|—)\\s+(?:[\\d.]+|—)\\s+${re(formatUsd(first.vol))}`),
       );
     } finally {
       app.done();
@@ -222,8 +229,9 @@ describe('panes and detail views from a store the simulator filled', () => {
   it('concentration: the most concentrated synced market from world.holdersOf; Enter opens its market view with the top holder', async () => {
     const markets = sim.world.markets().filter((m) => m.active === true && m.closed === false);
     const questionOf = new Map(markets.map((m) => [String(m.conditionId), String(m.question)]));
-    const top50 = [...markets].sort((a, b) => n(b.volume) - n(a.volume)).slice(0, 50).map((m) => String(m.conditionId));
-    const rows = top50
+    // holder-sync scans every active market (issue 14: the top by volume and the rotation cover them all in one run).
+    const scanned = markets.map((m) => String(m.conditionId));
+    const rows = scanned
       .map((cid) => {
         const holders = sim.world.holdersOf(cid).flatMap((g) => g.holders.map((h): WireRecord & { token: string } => ({ ...h, token: g.token })));
         const amounts = holders.map((h) => n(h.amount)).sort((a, b) => b - a);
@@ -239,7 +247,9 @@ describe('panes and detail views from a store the simulator filled', () => {
     const app = mount();
     try {
       await press(app.stdin, '4');
-      const frame = await waitForFrame(app.lastFrame, (f) => f.includes(`4 Concentration (${rows.length})`), FRAME_MS);
+      // The pane reads at most 100 markets; past that its tab says "100+".
+      const count = rows.length > 100 ? '100+' : String(rows.length);
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes(`4 Concentration (${count})`), FRAME_MS);
       const line = tableRows(frame, ['Market', 'Holders', 'Total Held', 'Top-5'])[0] ?? '';
       expect(plain(line)).toMatch(
         new RegExp(`^›\\s*${re(question)}\\s+${re(formatInt(first.holders))}\\s+${re(formatCompact(first.total))}\\s+${re(formatShare(first.share))}`),

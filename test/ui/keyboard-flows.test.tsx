@@ -103,7 +103,8 @@ describe('keyboard', () => {
       await press(app.stdin, KEY.esc);
       await waitForFrame(app.lastFrame, (f) => !f.includes('Help — keys here'));
       await press(app.stdin, 'G', KEY.enter);
-      await waitForText(app.lastFrame, 'Recent activity');
+      // At 100×30 the wallet view shows its PnL chart; recent activity gives way first (layoutDetail).
+      await waitForFrame(app.lastFrame, (f) => f.includes('› AlphaWhale') && f.includes('PnL over time'));
       await press(app.stdin, KEY.backspace);
       await waitForText(app.lastFrame, 'Concentration 3 holders');
       await press(app.stdin, 'q');

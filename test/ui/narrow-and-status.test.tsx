@@ -61,8 +61,9 @@ describe('80×24 and the status line', () => {
       await press(app.stdin, '?');
       const frame = await waitForText(app.lastFrame, 'Help — keys here');
       expect(plain(frame)).toMatch(/\+\d+ more keys: enlarge the terminal to see them/);
-      // A description too long for its column ends with an ellipsis, never runs into the next column.
-      expect(plain(frame)).toMatch(/o +cycle order \(PnL\/Vo… {3,}\S/);
+      // Each column is as wide as its own entries: the description is whole and a gap comes before the next column.
+      expect(plain(frame)).toMatch(/o +cycle order \(PnL\/Vol\) {3,}\S/);
+      for (const line of linesOf(frame)) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
     } finally {
       app.done();
     }

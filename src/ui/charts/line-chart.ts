@@ -56,8 +56,10 @@ export function drawLineChart(series: readonly ChartSeries[], width: number, hei
   const sampled = series.map((s) => resample(s.values, columns));
   const first = firstPriced(sampled);
   if (first < 0 || height < 2) return { lines: [], columns, firstColumn: 0 };
-  // asciichart needs numbers: a series that starts later starts flat at its first price.
-  const plotted = sampled.map((s) => {
+  // asciichart needs numbers: a series that starts later starts flat at its first price; a series with no price
+  // at all (an outcome with no stored prices) is not drawn.
+  const priced = series.map((_, i) => i).filter((i) => sampled[i]!.some((v) => v !== null));
+  const plotted = priced.map((i) => sampled[i]!).map((s) => {
     const tail = s.slice(first);
     const head = tail.find((v) => v !== null) ?? 0;
     return tail.map((v) => v ?? head);
@@ -73,7 +75,7 @@ export function drawLineChart(series: readonly ChartSeries[], width: number, hei
     min -= 1;
     max += 1;
   }
-  const colors = series.map((s) => s.color);
+  const colors = priced.map((i) => series[i]!.color);
   const text = asciichart.plot(plotted, {
     min,
     max,

@@ -89,6 +89,15 @@ export function HelpOverlay({ contexts, width, height, theme }: { contexts: read
   const lines = overflow ? Math.max(1, available - 1) : available;
   const shown = overflow ? entries.slice(0, columns * lines) : entries;
   const hidden = entries.length - shown.length;
+  // Each column is as wide as its own entries need; when they do not all fit, the longest descriptions are cut
+  // first (to one common cap), never below the even share of the width.
+  const cols = Array.from({ length: columns }, (_, c) => shown.slice(c * lines, (c + 1) * lines));
+  const keyWidths = cols.map((col) => Math.max(1, ...col.map((e) => displayWidth(e.keys))));
+  const natural = cols.map((col) => Math.max(1, ...col.map((e) => displayWidth(e.description))));
+  const total = (cap: number): number => cols.reduce((w, _, c) => w + keyWidths[c]! + 1 + Math.min(natural[c]!, cap), 0) + HELP_GAP * (columns - 1);
+  let cap = Math.max(...natural);
+  while (cap > colWidth - keyWidth - 1 && total(cap) > width) cap -= 1;
+  const descWidths = natural.map((n) => Math.min(n, cap));
   const rows: Segment[][] = [];
   for (let r = 0; r < Math.min(lines, shown.length); r++) {
     const segs: Segment[] = [];
@@ -96,7 +105,7 @@ export function HelpOverlay({ contexts, width, height, theme }: { contexts: read
       const e = shown[c * lines + r];
       if (!e) continue;
       if (c > 0) segs.push({ text: ' '.repeat(HELP_GAP) });
-      segs.push({ text: fitToWidth(e.keys, keyWidth), tone: 'accent' }, { text: ` ${fitToWidth(e.description, colWidth - keyWidth - 1)}` });
+      segs.push({ text: fitToWidth(e.keys, keyWidths[c]!), tone: 'accent' }, { text: ` ${fitToWidth(e.description, descWidths[c]!)}` });
     }
     rows.push(segs);
   }

@@ -80,7 +80,17 @@ describe('whaletop --headless', () => {
         90_000,
       );
       expect(health).toMatchObject({ source: 'demo', storeKind: 'embedded' });
-      expect(health.jobs.map((j) => j.name)).toEqual(['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher']);
+      expect(health.jobs.map((j) => j.name)).toEqual([
+        'market-sync',
+        'leaderboard-sync',
+        'holder-sync',
+        'position-sync',
+        'profile-enricher',
+        'closed-position-sync',
+        'resolution-sync',
+        'wallet-scores',
+        'market-fill',
+      ]);
       expect(health.jobs.find((j) => j.name === 'leaderboard-sync')?.lastRows).toBeGreaterThan(1000);
       expect(health.trackedWallets).toBeGreaterThan(1000);
       expect(health.feed).not.toBeNull();

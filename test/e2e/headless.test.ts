@@ -74,13 +74,26 @@ describe('whaletop --headless', () => {
           const body = (await res.json()) as Health;
           // Wait until the leaderboard has landed and position-sync is in flight: the shutdown must abort it.
           const landed = body.jobs.find((j) => j.name === 'leaderboard-sync')?.lastSuccessAt !== null;
-          return landed && body.jobs.find((j) => j.name === 'position-sync')?.running ? body : undefined;
+          // trackedWallets comes from HealthMonitor's cached store probe (refreshed on a timer and after a job
+          // finishes), so it lags the leaderboard by up to one probe.
+          const probed = (body.trackedWallets ?? 0) > 1000;
+          return landed && probed && body.jobs.find((j) => j.name === 'position-sync')?.running ? body : undefined;
         },
-        '/health reporting leaderboard-sync done and position-sync running',
+        '/health reporting leaderboard-sync done, its wallets probed, and position-sync running',
         90_000,
       );
       expect(health).toMatchObject({ source: 'demo', storeKind: 'embedded' });
-      expect(health.jobs.map((j) => j.name)).toEqual(['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher']);
+      expect(health.jobs.map((j) => j.name)).toEqual([
+        'market-sync',
+        'leaderboard-sync',
+        'holder-sync',
+        'position-sync',
+        'profile-enricher',
+        'closed-position-sync',
+        'resolution-sync',
+        'wallet-scores',
+        'market-fill',
+      ]);
       expect(health.jobs.find((j) => j.name === 'leaderboard-sync')?.lastRows).toBeGreaterThan(1000);
       expect(health.trackedWallets).toBeGreaterThan(1000);
       expect(health.feed).not.toBeNull();

@@ -55,6 +55,9 @@ describe('one pass over a 2,000-wallet, 300-market world', () => {
         ['holder-sync', 'ok'],
         ['position-sync', 'ok'],
         ['profile-enricher', 'ok'],
+        ['closed-position-sync', 'ok'],
+        ['resolution-sync', 'ok'],
+        ['wallet-scores', 'ok'],
       ]);
     } finally {
       await rig.close();

@@ -29,8 +29,11 @@ export async function readMarketScanStates(store: Store, signal?: AbortSignal): 
 /** Each wallet's last position/activity sync, epoch ms. Wallets never synced are absent. */
 export async function readLastWalletSyncs(store: Store, signal?: AbortSignal): Promise<Map<string, number>> {
   const rows = await store.query<{ w: string; at: string | number }>(
-    `SELECT proxy_wallet AS w, toUnixTimestamp64Milli(max(last_position_sync)) AS at
-     FROM wallet_sync_metadata WHERE last_position_sync IS NOT NULL GROUP BY proxy_wallet`,
+    // A wallet whose last sync left its activity incomplete (rejected records: last_activity_sync not set, the
+    // watermark kept in place) counts as never synced, so the queue takes it again first and fills the gap.
+    `SELECT proxy_wallet AS w, toUnixTimestamp64Milli(last_position_sync) AS at
+     FROM wallet_sync_metadata FINAL
+     WHERE last_position_sync IS NOT NULL AND last_activity_sync IS NOT NULL AND last_activity_sync >= last_position_sync`,
     {},
     signal,
   );

@@ -8,32 +8,14 @@ import type { Logger } from '../lib/log.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import { chTime } from '../store/time.ts';
 import type { Row } from '../store/types.ts';
+import type { AlertLogRow } from '../store/queries/alerts.ts';
 import { AlertPolicy, type AlertPolicyOptions } from './alert-policy.ts';
 import { postWebhook, webhookBody, type AlertOptions } from './alerts.ts';
 import type { FollowAlertSettings } from '../store/state/followed-wallets.ts';
 import type { EliteTrade, FiredSignal } from './signals.ts';
 
-/** One alert as sent (the `alerts_sent` row's domain form). */
-export interface SentAlert {
-  alertId: string;
-  kind: 'trade' | 'signal';
-  wallet: string;
-  walletName: string;
-  marketId: string;
-  question: string;
-  category: string;
-  side: string;
-  outcome: string;
-  sizeUsd: number;
-  price: number;
-  confidence: string;
-  /** One line for the bell's flash, the log and the Alerts view. */
-  summary: string;
-  channels: string[];
-  webhookStatus: number;
-  webhookError: string;
-  sentAt: number;
-}
+/** One alert as sent: the domain form of an `alerts_sent` row, the same shape the alert log reads back. */
+export type SentAlert = AlertLogRow;
 
 /** What a market is, as the alerts need it. */
 export interface AlertMarketInfo {

@@ -13,7 +13,14 @@ export class ConfigError extends Error {
 /** What the command line asked for beyond running: help or version output. */
 export type CliRequest = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; config: Config };
 
-const byFlag = new Map(FLAGS.map((f) => [f.flag, f]));
+/**
+ * The spec a flag has for a command. One name may carry two meanings (`--wallets` is the world's size for sim and
+ * demo, a file of addresses for backfill): the spec scoped to the command wins over the one every command shares.
+ */
+function flagSpec(name: string, command: string): (typeof FLAGS)[number] | undefined {
+  const named = FLAGS.filter((f) => f.flag === name);
+  return named.find((f) => f.commands?.includes(command)) ?? named.find((f) => !f.commands) ?? named[0];
+}
 
 function applyFlag(raw: Record<string, unknown>, spec: FlagSpec, value: string | undefined): void {
   if (spec.flag === 'json' || spec.flag === 'csv') raw.queryFormat = spec.flag;
@@ -51,7 +58,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliRe
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
-    const spec = byFlag.get(name);
+    const spec = flagSpec(name, command);
     if (!spec || (spec.commands && !spec.commands.includes(command))) {
       // `whaletop query <name> --category POLITICS`: unknown flags of `query` are that query's filters.
       if (command === 'query' && !spec) {

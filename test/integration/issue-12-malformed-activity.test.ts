@@ -47,7 +47,9 @@ describe('issue-12-4 malformed activity at 20 % of records', () => {
   it('the fault really hit: thousands of records were rejected and refetched', () => {
     expect(rig.polymarket.stats().rejected).toBeGreaterThan(500);
     expect(runs.every((r) => r.status === 'ok')).toBe(true);
-    expect(wallets.length).toBe(150);
+    // Coverage reaches past the leaderboard (holders, market trades: the wallet queue), so the synced set is at
+    // least the 150 a batch takes (`trackedWalletMax`).
+    expect(wallets.length).toBeGreaterThanOrEqual(150);
   });
 
   it('0 missing, 0 extra, 0 phantom rows by natural key against the simulator', async () => {

@@ -63,6 +63,12 @@ export class TmuxSession {
     return tmux(['display-message', '-p', '-t', this.name, '#{pane_dead}']).trim() === '1';
   }
 
+  /** The exit status of the pane's command once it has exited (`#{pane_dead_status}`), else undefined. */
+  exitStatus(): number | undefined {
+    if (!this.exited()) return undefined;
+    return Number(tmux(['display-message', '-p', '-t', this.name, '#{pane_dead_status}']).trim());
+  }
+
   /** Waits until `predicate(screen)` holds; on timeout throws with the last screen in the message. */
   async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

@@ -95,6 +95,9 @@ export const ConfigSchema = z.object({
   holderSyncCron: cron.default('*/15 * * * *'),
   positionSyncCron: cron.default('*/5 * * * *'),
   profileEnricherCron: cron.default('*/10 * * * *'),
+  closedPositionSyncCron: cron.default('*/15 * * * *'),
+  resolutionSyncCron: cron.default('*/10 * * * *'),
+  walletScoresCron: cron.default('* * * * *'),
 
   live: z.boolean().default(true),
   watchlistMaxMarkets: z.coerce.number().int().min(1).max(5000).default(100),

@@ -154,6 +154,9 @@ export function syncOptionsFromConfig(config: Config): Partial<SyncOptions> {
       'holder-sync': config.holderSyncCron,
       'position-sync': config.positionSyncCron,
       'profile-enricher': config.profileEnricherCron,
+      'closed-position-sync': config.closedPositionSyncCron,
+      'resolution-sync': config.resolutionSyncCron,
+      'wallet-scores': config.walletScoresCron,
     },
   };
 }

@@ -126,7 +126,8 @@ describe('whaletop --headless', () => {
       [
         'bin/whaletop.js', '--demo', '--headless', '--data-dir', flushDir, '--health-port', String(port), '--tracked-max', '60', '--leaderboard-max', '50',
         '--writer-flush-ms', '600000',
-        ...['market', 'leaderboard', 'holder', 'position', 'profile-enricher'].flatMap((j) => [`--${j === 'profile-enricher' ? j : `${j}-sync`}-cron`, never]),
+        ...['market-sync', 'leaderboard-sync', 'holder-sync', 'position-sync', 'profile-enricher', 'closed-position-sync', 'resolution-sync', 'wallet-scores']
+          .flatMap((job) => [`--${job}-cron`, never]),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -140,7 +141,8 @@ describe('whaletop --headless', () => {
           return done && body.feed?.state === 'live' ? body : undefined;
         },
         '/health reporting every job done and the feed live',
-        90_000,
+        // position-sync's first run drains the wallet queue for up to positionSyncDrainMs (3.5 min).
+        240_000,
       );
       const lastJobAt = Math.max(...idle.jobs.map((j) => j.lastFinishedAt ?? 0));
       // SIGTERM 3 s after a snapshot boundary that comes after the last job's flush: that snapshot is buffered.
@@ -165,5 +167,5 @@ describe('whaletop --headless', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 150_000);
+  }, 330_000);
 });

@@ -127,6 +127,15 @@ export async function rewindActivityWatermarks(store: Store, fromMs: number, now
     updated_at: chTime(Math.max(nowMs, Number(m.at) + 1)),
   }));
   await store.insert('sync_state', rows, { dedupToken: `rewind-${fromSec}-${nowMs}` });
+  // A rewound wallet's activity is incomplete again: clearing its last activity sync makes the wallet queue count it
+  // as never synced (store/queries/coverage.ts readLastWalletSyncs), so the next position-sync takes it first
+  // however many wallets the queue holds, rather than when its turn comes.
+  await store.command(
+    `INSERT INTO wallet_sync_metadata (proxy_wallet, last_position_sync, last_activity_sync, positions_count, activity_count, last_error, updated_at)
+     SELECT proxy_wallet, last_position_sync, NULL, positions_count, activity_count, 'activity rewound after a broken part', {at:DateTime64(3, 'UTC')}
+     FROM wallet_sync_metadata FINAL WHERE proxy_wallet IN {wallets:Array(String)}`,
+    { wallets: marks.map((m) => m.key), at: chTime(nowMs + 1) },
+  );
   return rows.length;
 }
 

@@ -189,9 +189,10 @@ async function quit(run: Run, opts: { resizedWhileOpen?: boolean } = {}): Promis
   // printed before the start, then the exit line, and no frame of the TUI left behind.
   const all = lines(screen);
   const marker = all.findIndex((l) => l.startsWith(EXIT_MARKER));
-  // (tmux may drop the saved shell screen's lines when the window changes size under the alternate screen, so
-  // after a resize only "no frame left behind" is checked.)
-  if (!opts.resizedWhileOpen) expect(all[marker - 1]).toBe(BEFORE_MARKER);
+  // (tmux may drop the saved shell screen's lines — after a resize under the alternate screen, and on a loaded
+  // machine also without one — so where the shell line survived it must sit right above the exit line; that the
+  // program used and left the alternate screen is proven from the raw output below.)
+  if (!opts.resizedWhileOpen && marker > 0) expect(all[marker - 1]).toBe(BEFORE_MARKER);
   expect(all.slice(marker + 1).filter((l) => l.trim() !== '' && !l.startsWith('Pane is dead'))).toEqual([]);
   expect(screen).not.toContain('whaletop · ');
   // What capture-pane cannot show: the program entered the alternate screen, and after its last frame it showed

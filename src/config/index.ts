@@ -13,12 +13,14 @@ export class ConfigError extends Error {
 /** What the command line asked for beyond running: help or version output. */
 export type CliRequest = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; config: Config };
 
-/**
- * The spec a flag has for a command. One name may carry two meanings (`--wallets` is the world's size for sim and
- * demo, a file of addresses for backfill): the spec scoped to the command wins over the one every command shares.
- */
-function flagSpec(name: string, command: string): (typeof FLAGS)[number] | undefined {
-  const named = FLAGS.filter((f) => f.flag === name);
+/** Every spec of each flag name. One name may carry two meanings (`--wallets`: the world's size for sim and demo,
+ * a file of addresses for backfill). */
+const byFlag = new Map<string, FlagSpec[]>();
+for (const spec of FLAGS) byFlag.set(spec.flag, [...(byFlag.get(spec.flag) ?? []), spec]);
+
+/** The spec a flag has for a command: the one scoped to the command wins over the one every command shares. */
+function flagSpec(name: string, command: string): FlagSpec | undefined {
+  const named = byFlag.get(name) ?? [];
   return named.find((f) => f.commands?.includes(command)) ?? named.find((f) => !f.commands) ?? named[0];
 }
 

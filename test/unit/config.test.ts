@@ -11,6 +11,13 @@ function config(argv: string[], e: NodeJS.ProcessEnv = env) {
 }
 
 describe('parseCli', () => {
+  it('a flag name with two meanings takes the one of its command (--wallets: world size, or a file for backfill)', () => {
+    expect(config(['--demo', '--wallets', '200']).simWallets).toBe(200);
+    const backfill = config(['backfill', '--wallets', '/tmp/list.txt']);
+    expect(backfill.backfillWallets).toBe('/tmp/list.txt');
+    expect(backfill.simWallets).toBeUndefined();
+  });
+
   it('defaults to the TUI against Polymarket with the data dir under ~/.local/share', () => {
     const c = config([]);
     expect(c.command).toBe('run');
